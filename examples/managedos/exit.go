@@ -1,0 +1,80 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/managedos/managedos/compat"
+)
+
+// Exit statuses.
+const (
+	exitOK      = 0
+	exitRefused = 1
+	exitUsage   = 2
+)
+
+// usageError is a command line the tool cannot run: exit status 2.
+type usageError struct{ msg string }
+
+func (u usageError) Error() string { return u.msg }
+
+// errHelp is -h: usage was printed, exit status 0.
+var errHelp = errors.New("help requested")
+
+// errorCodes maps the library's sentinel errors to the codes a refusal prints.
+var errorCodes = []struct {
+	err  error
+	code string
+}{
+	{compat.ErrInvalidVersion, "invalid-version"},
+	{compat.ErrInvalidBuild, "invalid-version"},
+	{compat.ErrUnknownChip, "unknown-chip"},
+	{compat.ErrDowngrade, "downgrade"},
+	{compat.ErrUnsupported, "unsupported"},
+}
+
+// errorCode returns the refusal code of err; anything not listed is an invalid
+// payload.
+func errorCode(err error) string {
+	for _, c := range errorCodes {
+		if errors.Is(err, c.err) {
+			return c.code
+		}
+	}
+	return "invalid-payload"
+}
+
+// finish turns a verb's result into output on failure and an exit status.
+func (e *env) finish(err error) int {
+	var usage usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, errHelp):
+		return exitOK
+	case errors.As(err, &usage):
+		fmt.Fprintf(e.stderr, "managedos: %s\n", usage.msg)
+		return exitUsage
+	}
+	if e.json {
+		type body struct {
+			Code    string `json:"code"`
+			Message string `json:"message"`
+		}
+		_ = e.writeJSON(struct {
+			Error body `json:"error"`
+		}{body{errorCode(err), err.Error()}})
+	} else {
+		fmt.Fprintf(e.stderr, "managedos: %v\n", err)
+	}
+	return exitRefused
+}
+
+// writeJSON prints v as one JSON object and a newline on stdout.
+func (e *env) writeJSON(v any) error {
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}

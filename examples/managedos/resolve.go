@@ -1,0 +1,66 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/managedos/managedos/compat"
+)
+
+// resolveOutput is the JSON object resolve prints.
+type resolveOutput struct {
+	Chip      string `json:"chip"`
+	Current   string `json:"current"`
+	Target    string `json:"target"`
+	Kind      string `json:"kind"`
+	Delivery  string `json:"delivery"`
+	Installer string `json:"installer"`
+	Rule      string `json:"rule"`
+}
+
+func runResolve(e *env, args []string) error {
+	fs := e.flags("resolve", "-chip C -current V -target V")
+	chip := fs.String("chip", "", "the Mac's chip: apple-silicon (apple, arm64) or intel (x86_64, amd64)")
+	current := fs.String("current", "", "the Mac's macOS version now, such as 12.7.1 or 13.4.1 (a)")
+	target := fs.String("target", "", "the macOS version the Mac must reach")
+	if err := parse(fs, args, false); err != nil {
+		return err
+	}
+	if err := requireFlags(fs, "chip", "current", "target"); err != nil {
+		return err
+	}
+	d, err := resolveFlags(*chip, *current, *target)
+	if err != nil {
+		return err
+	}
+	if e.json {
+		return e.writeJSON(resolveOutput{
+			Chip:      d.Chip.String(),
+			Current:   d.Current.String(),
+			Target:    d.Target.String(),
+			Kind:      d.Kind.String(),
+			Delivery:  d.Delivery.String(),
+			Installer: d.Installer.String(),
+			Rule:      d.Rule,
+		})
+	}
+	fmt.Fprintf(e.stdout, "%v %v → %v: %v\n", d.Chip, d.Current, d.Target, d.Kind)
+	fmt.Fprintf(e.stdout, "delivery:  %v\ninstaller: %v\nrequires:  %v\nrule:      %s\n", d.Delivery, d.Installer, d.Requires, d.Rule)
+	return nil
+}
+
+// resolveFlags parses the -chip, -current and -target values and resolves them.
+func resolveFlags(chip, current, target string) (compat.Decision, error) {
+	c, err := compat.ParseChip(chip)
+	if err != nil {
+		return compat.Decision{}, err
+	}
+	cur, err := compat.ParseVersion(current)
+	if err != nil {
+		return compat.Decision{}, fmt.Errorf("-current: %w", err)
+	}
+	tgt, err := compat.ParseVersion(target)
+	if err != nil {
+		return compat.Decision{}, fmt.Errorf("-target: %w", err)
+	}
+	return compat.Resolve(c, cur, tgt)
+}
