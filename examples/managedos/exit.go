@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/managedos/managedos/compat"
+	"github.com/managedos/managedos/mechanism"
 )
 
 // Exit statuses.
@@ -33,6 +34,8 @@ var errorCodes = []struct {
 	{compat.ErrUnknownChip, "unknown-chip"},
 	{compat.ErrDowngrade, "downgrade"},
 	{compat.ErrUnsupported, "unsupported"},
+	{mechanism.ErrWrongDelivery, "unsupported"},
+	{mechanism.ErrNoUpdate, "unsupported"},
 }
 
 // errorCode returns the refusal code of err; anything not listed is an invalid
@@ -76,5 +79,13 @@ func (e *env) finish(err error) int {
 func (e *env) writeJSON(v any) error {
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// writeIndentedJSON prints v as indented JSON for people.
+func (e *env) writeIndentedJSON(v any) error {
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
 	return enc.Encode(v)
 }

@@ -35,6 +35,8 @@ type verb struct {
 var verbs = []verb{
 	{"resolve", "decide how a Mac reaches a target version", runResolve},
 	{"table", "print the compatibility table", runTable},
+	{"declaration", "build a DDM software update enforcement declaration", runDeclaration},
+	{"parse", "read a device's answer on stdin and print what it says", runParse},
 }
 
 // env is what a verb reads and writes.
@@ -93,6 +95,21 @@ func parse(fs *flag.FlagSet, args []string, positional bool) error {
 	if !positional && fs.NArg() > 0 {
 		fs.Usage()
 		return usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
+	}
+	return nil
+}
+
+// requireTogether reports a usage error when some but not all of names were set.
+func requireTogether(fs *flag.FlagSet, names ...string) error {
+	n := 0
+	fs.Visit(func(f *flag.Flag) {
+		if slices.Contains(names, f.Name) {
+			n++
+		}
+	})
+	if n != 0 && n != len(names) {
+		fs.Usage()
+		return usageError{"-" + strings.Join(names, " and -") + " go together"}
 	}
 	return nil
 }

@@ -1,0 +1,247 @@
+package ddm
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"unicode/utf8"
+
+	"github.com/managedos/managedos/compat"
+)
+
+// EnforcementType is the declaration type of a software update enforcement policy for
+// a specific OS release (macOS 14 and later, supervised Macs only).
+const EnforcementType = "com.apple.configuration.softwareupdate.enforcement.specific"
+
+// EnforcementPayload is the payload of an [Enforcement] declaration.
+type EnforcementPayload struct {
+	// TargetOSVersion is the version the Mac must reach, required. A version without
+	// a patch component, such as 14.2, tells the Mac to install the latest patch of
+	// that release. It holds no rapid security response letter: a rapid security
+	// response (Background Security Improvement) is targeted by the suffix letter of
+	// TargetBuildVersion on the base version, as [FromDecision] does.
+	TargetOSVersion compat.Version
+	// TargetBuildVersion is the build to reach, optional (the zero Build leaves it
+	// out). Its Darwin major must match TargetOSVersion: Apple ignores a build that
+	// disagrees with the version.
+	TargetBuildVersion compat.Build
+	// TargetLocalDateTime is the deadline in the Mac's local time, required: if the
+	// user has not installed the update by then, the Mac installs it.
+	TargetLocalDateTime LocalDateTime
+	// DetailsURL is a web page about the enforced update, optional; it must be an
+	// absolute http or https URL.
+	DetailsURL string
+}
+
+// Enforcement is a com.apple.configuration.softwareupdate.enforcement.specific
+// declaration, built by [NewEnforcement] or [FromDecision] and read back by
+// [ParseEnforcement]. A built Enforcement is valid and immutable, so its ServerToken
+// always matches its content; the zero value is not a declaration and does not
+// marshal. Values compare with ==. Its JSON form has the keys Type, Identifier,
+// ServerToken and Payload in that order.
+type Enforcement struct {
+	identifier  string
+	serverToken string
+	payload     EnforcementPayload
+}
+
+// Identifier returns the name of the declaration on the Mac; a Mac should carry one
+// enforcement declaration at a time.
+func (e Enforcement) Identifier() string { return e.identifier }
+
+// ServerToken returns the token that changes whenever the declaration's content
+// changes; see [NewEnforcement].
+func (e Enforcement) ServerToken() string { return e.serverToken }
+
+// Payload returns the declaration's payload.
+func (e Enforcement) Payload() EnforcementPayload { return e.payload }
+
+// NewEnforcement validates p and returns its declaration. An empty identifier is
+// derived from the target: "managedos.softwareupdate.enforcement.14.2.1", with
+// ".<build>" added when p has one. The ServerToken is the first 16 bytes, in hex, of
+// the SHA-256 of the declaration's type, identifier and canonical payload, so the same
+// input always gives byte-identical JSON and the same token and any change gives a new
+// one. Each problem is an error naming the field.
+func NewEnforcement(identifier string, p EnforcementPayload) (Enforcement, error) {
+	if err := p.Validate(); err != nil {
+		return Enforcement{}, err
+	}
+	if identifier == "" {
+		identifier = deriveIdentifier(p)
+	} else if err := checkIdentifier(identifier); err != nil {
+		return Enforcement{}, err
+	}
+	var buf [512]byte
+	b := append(buf[:0], EnforcementType+"\x00"...)
+	b = append(append(b, identifier...), 0)
+	b = p.appendJSON(b)
+	return Enforcement{identifier: identifier, serverToken: serverToken(b), payload: p}, nil
+}
+
+// Validate reports the first field of p that a Mac would reject, wrapped with its
+// name and value: a missing or rapid-security-response TargetOSVersion
+// (compat.ErrInvalidVersion), a build from another release (compat.ErrInvalidBuild),
+// a missing deadline ([ErrInvalidDateTime]), a DetailsURL that is not absolute http or
+// https ([ErrInvalidURL]).
+func (p EnforcementPayload) Validate() error {
+	v := p.TargetOSVersion
+	switch {
+	case !v.IsValid():
+		return fmt.Errorf("ddm: TargetOSVersion: missing: %w", compat.ErrInvalidVersion)
+	case v.RSR() != 0:
+		return fmt.Errorf("ddm: TargetOSVersion %q: target a rapid security response with the base version and TargetBuildVersion: %w", v, compat.ErrInvalidVersion)
+	}
+	if b := p.TargetBuildVersion; b.IsValid() && b.Major() != darwinMajor(v) {
+		return fmt.Errorf("ddm: TargetBuildVersion %q: Darwin %d is not macOS %v (Darwin %d): %w", b, b.Major(), v, darwinMajor(v), compat.ErrInvalidBuild)
+	}
+	if !p.TargetLocalDateTime.IsValid() {
+		return fmt.Errorf("ddm: TargetLocalDateTime: missing: %w", ErrInvalidDateTime)
+	}
+	if p.DetailsURL != "" {
+		u, err := url.Parse(p.DetailsURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || !utf8.ValidString(p.DetailsURL) {
+			return fmt.Errorf("ddm: DetailsURL %q: want an absolute http or https URL: %w", p.DetailsURL, ErrInvalidURL)
+		}
+	}
+	return nil
+}
+
+// darwinMajor returns the Darwin major of a macOS release: 22 for 13.x, 25 for 26.x,
+// 19 for 10.15.
+func darwinMajor(v compat.Version) int {
+	if v.Major() == 10 {
+		return v.Minor() + 4
+	}
+	if v.Major() >= 26 {
+		return v.Major() - 1
+	}
+	return v.Major() + 9
+}
+
+// MarshalJSON returns the declaration as compact JSON in the canonical key order; the
+// zero Enforcement is an error. These are the bytes the ServerToken covers;
+// encoding/json, when it calls MarshalJSON, additionally escapes &, < and > in strings,
+// which changes no value.
+func (e Enforcement) MarshalJSON() ([]byte, error) {
+	return e.AppendJSON(make([]byte, 0, 160+len(e.identifier)+len(e.payload.DetailsURL)))
+}
+
+// AppendJSON appends the declaration's JSON to b, as MarshalJSON does.
+func (e Enforcement) AppendJSON(b []byte) ([]byte, error) {
+	if e.serverToken == "" {
+		return b, fmt.Errorf("ddm: zero Enforcement: %w", ErrInvalidDeclaration)
+	}
+	b = append(b, `{"Type":"`+EnforcementType+`","Identifier":`...)
+	b = appendJSONString(b, e.identifier)
+	b = append(b, `,"ServerToken":`...)
+	b = appendJSONString(b, e.serverToken)
+	b = append(b, `,"Payload":`...)
+	b = e.payload.appendJSON(b)
+	return append(b, '}'), nil
+}
+
+// appendJSON appends the payload's canonical JSON; p must be valid.
+func (p EnforcementPayload) appendJSON(b []byte) []byte {
+	b = append(b, `{"TargetOSVersion":"`...)
+	b, _ = p.TargetOSVersion.AppendText(b)
+	b = append(b, '"')
+	if p.TargetBuildVersion.IsValid() {
+		b = append(b, `,"TargetBuildVersion":"`...)
+		b, _ = p.TargetBuildVersion.AppendText(b)
+		b = append(b, '"')
+	}
+	b = append(b, `,"TargetLocalDateTime":"`...)
+	b = p.TargetLocalDateTime.appendTo(b)
+	b = append(b, '"')
+	if p.DetailsURL != "" {
+		b = append(b, `,"DetailsURL":`...)
+		b = appendJSONString(b, p.DetailsURL)
+	}
+	return append(b, '}')
+}
+
+// wireEnforcement is the JSON shape ParseEnforcement reads.
+type wireEnforcement struct {
+	Type        string `json:"Type"`
+	Identifier  string `json:"Identifier"`
+	ServerToken string `json:"ServerToken"`
+	Payload     struct {
+		TargetOSVersion     string `json:"TargetOSVersion"`
+		TargetBuildVersion  string `json:"TargetBuildVersion"`
+		TargetLocalDateTime string `json:"TargetLocalDateTime"`
+		DetailsURL          string `json:"DetailsURL"`
+	} `json:"Payload"`
+}
+
+// ParseEnforcement reads an enforcement declaration's JSON, checking its type and
+// every field as [EnforcementPayload.Validate] does. The ServerToken is kept as
+// given, so a declaration another server built reads back with its own token.
+func ParseEnforcement(data []byte) (Enforcement, error) {
+	var w wireEnforcement
+	if err := json.Unmarshal(data, &w); err != nil {
+		return Enforcement{}, fmt.Errorf("ddm: enforcement declaration: %v: %w", err, ErrInvalidDeclaration)
+	}
+	if w.Type != EnforcementType {
+		return Enforcement{}, fmt.Errorf("ddm: Type %q: want %s: %w", w.Type, EnforcementType, ErrInvalidDeclaration)
+	}
+	var p EnforcementPayload
+	var err error
+	if p.TargetOSVersion, err = compat.ParseVersion(w.Payload.TargetOSVersion); err != nil {
+		return Enforcement{}, fmt.Errorf("ddm: TargetOSVersion: %w", err)
+	}
+	if w.Payload.TargetBuildVersion != "" {
+		if p.TargetBuildVersion, err = compat.ParseBuild(w.Payload.TargetBuildVersion); err != nil {
+			return Enforcement{}, fmt.Errorf("ddm: TargetBuildVersion: %w", err)
+		}
+	}
+	if p.TargetLocalDateTime, err = ParseLocalDateTime(w.Payload.TargetLocalDateTime); err != nil {
+		return Enforcement{}, fmt.Errorf("ddm: TargetLocalDateTime: %w", err)
+	}
+	p.DetailsURL = w.Payload.DetailsURL
+	if err := p.Validate(); err != nil {
+		return Enforcement{}, err
+	}
+	if err := checkIdentifier(w.Identifier); err != nil {
+		return Enforcement{}, err
+	}
+	if w.ServerToken == "" {
+		return Enforcement{}, fmt.Errorf("ddm: ServerToken: missing: %w", ErrInvalidDeclaration)
+	}
+	return Enforcement{identifier: w.Identifier, serverToken: w.ServerToken, payload: p}, nil
+}
+
+// serverToken derives a declaration's ServerToken from its canonical content: the
+// type, a NUL, the identifier, a NUL and the canonical payload JSON.
+func serverToken(content []byte) string {
+	sum := sha256.Sum256(content)
+	var text [32]byte
+	hex.Encode(text[:], sum[:16])
+	return string(text[:])
+}
+
+// deriveIdentifier names an enforcement declaration after its target.
+func deriveIdentifier(p EnforcementPayload) string {
+	var buf [64]byte
+	b := append(buf[:0], "managedos.softwareupdate.enforcement."...)
+	b, _ = p.TargetOSVersion.AppendText(b)
+	if p.TargetBuildVersion.IsValid() {
+		b, _ = p.TargetBuildVersion.AppendText(append(b, '.'))
+	}
+	return string(b)
+}
+
+// checkIdentifier accepts letters, digits, '.', '-' and '_', as in reverse-DNS names
+// and UUIDs.
+func checkIdentifier(id string) error {
+	if id == "" {
+		return fmt.Errorf("ddm: Identifier: missing: %w", ErrInvalidIdentifier)
+	}
+	for _, c := range []byte(id) {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '_') {
+			return fmt.Errorf("ddm: Identifier %q: only letters, digits, '.', '-' and '_': %w", id, ErrInvalidIdentifier)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,77 @@
+package ddm_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/managedos/managedos/compat"
+	"github.com/managedos/managedos/ddm"
+)
+
+// A Mac on macOS 14 gets an enforcement declaration with a local deadline.
+func ExampleFromDecision() {
+	d, err := compat.Resolve(compat.AppleSilicon, compat.MustParseVersion("14.1"), compat.MustParseVersion("14.2.1"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	deadline := ddm.MustParseLocalDateTime("2026-12-01T18:00:00")
+	e, err := ddm.FromDecision(d, deadline, ddm.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	b, _ := e.MarshalJSON()
+	fmt.Println(string(b))
+	// Output:
+	// {"Type":"com.apple.configuration.softwareupdate.enforcement.specific","Identifier":"managedos.softwareupdate.enforcement.14.2.1","ServerToken":"3377a714b0797dd46c5cdfce5095d0fb","Payload":{"TargetOSVersion":"14.2.1","TargetLocalDateTime":"2026-12-01T18:00:00"}}
+}
+
+// A decision for another delivery is refused with the delivery the Mac needs.
+func ExampleFromDecision_wrongDelivery() {
+	d, _ := compat.Resolve(compat.Intel, compat.MustParseVersion("13.6"), compat.MustParseVersion("13.6.1"))
+	_, err := ddm.FromDecision(d, ddm.MustParseLocalDateTime("2026-12-01T18:00:00"), ddm.Options{})
+	fmt.Println(err)
+	// Output:
+	// ddm: intel on 13.6 needs delivery mdm-commands, not a declaration: wrong delivery
+}
+
+// The deadline is a wall-clock time; LocalDateTimeIn turns an instant into the time
+// a Mac in a given zone reads.
+func ExampleLocalDateTimeIn() {
+	instant := time.Date(2026, 12, 1, 17, 0, 0, 0, time.UTC)
+	tokyo := time.FixedZone("JST", 9*3600)
+	fmt.Println(ddm.LocalDateTimeIn(instant, tokyo))
+	_, err := ddm.ParseLocalDateTime("2026-12-01T18:00:00Z")
+	fmt.Println(err)
+	// Output:
+	// 2026-12-02T02:00:00
+	// ddm: date-time "2026-12-01T18:00:00Z": want exactly yyyy-mm-ddThh:mm:ss with no zone or fraction: invalid local date-time
+}
+
+// Automatic downloads off next to enforcement, as the managed OS guidance recommends.
+func ExampleNewSettings() {
+	s, _ := ddm.NewSettings("", ddm.SettingsPayload{AutomaticActions: &ddm.AutomaticActions{Download: ddm.AlwaysOff}})
+	b, _ := s.MarshalJSON()
+	fmt.Println(string(b))
+	// Output:
+	// {"Type":"com.apple.configuration.softwareupdate.settings","Identifier":"managedos.softwareupdate.settings","ServerToken":"f0157d97fff86a26b3a0ee70e401682a","Payload":{"AutomaticActions":{"Download":"AlwaysOff"}}}
+}
+
+// A status report reads into typed values.
+func ExampleParseStatusReport() {
+	report := []byte(`{"StatusItems":{
+		"device":{"operating-system":{"version":"13.3.1","build-version":"22E261","supplemental":{"extra-version":"(a)"}}},
+		"softwareupdate":{"install-state":"waiting","pending-version":{"os-version":"14.2.1","build-version":"23C71"}}},
+		"Errors":[]}`)
+	r, err := ddm.ParseStatusReport(report)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(r.OperatingSystem.Version, r.OperatingSystem.Build)
+	fmt.Println(r.SoftwareUpdate.InstallState, r.SoftwareUpdate.PendingVersion.OSVersion)
+	// Output:
+	// 13.3.1 (a) 22E261
+	// waiting 14.2.1
+}

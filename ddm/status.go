@@ -1,0 +1,404 @@
+package ddm
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/managedos/managedos/compat"
+)
+
+// InstallState is the softwareupdate.install-state status item (macOS 14 and later).
+// The zero value means the report did not include the item. A value Apple adds later
+// is kept as sent; [InstallState.IsValid] tells whether it is one documented here.
+type InstallState string
+
+const (
+	// InstallNone: no update is pending and any previous update succeeded.
+	InstallNone InstallState = "none"
+	// InstallWaiting: an update is waiting to start. Apple's documentation lists it
+	// although the schema's value list omits it; Macs send it first.
+	InstallWaiting InstallState = "waiting"
+	// InstallDownloading: the Mac is downloading the update.
+	InstallDownloading InstallState = "downloading"
+	// InstallPrepared: the update is downloaded and prepared, ready to install.
+	InstallPrepared InstallState = "prepared"
+	// InstallInstalling: the Mac is installing the update.
+	InstallInstalling InstallState = "installing"
+	// InstallFailed: the update failed; see the failure-reason item.
+	InstallFailed InstallState = "failed"
+)
+
+// IsValid reports whether s is one of the documented states.
+func (s InstallState) IsValid() bool {
+	switch s {
+	case InstallNone, InstallWaiting, InstallDownloading, InstallPrepared, InstallInstalling, InstallFailed:
+		return true
+	}
+	return false
+}
+
+// String returns s as the Mac sent it.
+func (s InstallState) String() string { return string(s) }
+
+// InstallReasonCode is one entry of the install-reason item's reason list. Unknown
+// values are kept as sent; [InstallReasonCode.IsValid] tells.
+type InstallReasonCode string
+
+// The install reasons Apple documents.
+const (
+	ReasonSystemSettings InstallReasonCode = "system-settings"
+	ReasonInstallTonight InstallReasonCode = "install-tonight"
+	ReasonAutoUpdate     InstallReasonCode = "auto-update"
+	ReasonNotification   InstallReasonCode = "notification"
+	ReasonSetupAssistant InstallReasonCode = "setup-assistant"
+	ReasonCommandLine    InstallReasonCode = "command-line"
+	ReasonMDM            InstallReasonCode = "mdm"
+	ReasonDeclaration    InstallReasonCode = "declaration"
+)
+
+// IsValid reports whether r is one of the documented reasons.
+func (r InstallReasonCode) IsValid() bool {
+	switch r {
+	case ReasonSystemSettings, ReasonInstallTonight, ReasonAutoUpdate, ReasonNotification,
+		ReasonSetupAssistant, ReasonCommandLine, ReasonMDM, ReasonDeclaration:
+		return true
+	}
+	return false
+}
+
+// PendingVersion is the softwareupdate.pending-version item: the update the Mac has
+// pending. Both fields are zero when nothing is pending.
+type PendingVersion struct {
+	OSVersion    compat.Version `json:"os_version"`
+	BuildVersion compat.Build   `json:"build_version"`
+}
+
+// FailureReason is the softwareupdate.failure-reason item.
+type FailureReason struct {
+	// Count is how many times the pending update failed; 0 when none did.
+	Count int `json:"count"`
+	// Reason describes the last failure; empty when there was none.
+	Reason string `json:"reason,omitempty"`
+	// Timestamp is when the last failure happened; the zero Time when absent.
+	Timestamp time.Time `json:"timestamp,omitzero"`
+}
+
+// InstallReason is the softwareupdate.install-reason item.
+type InstallReason struct {
+	// Reasons lists why the update is pending; empty when none is.
+	Reasons []InstallReasonCode `json:"reasons"`
+	// DeclarationID is the declaration that caused the update, present only with
+	// the "declaration" reason.
+	DeclarationID string `json:"declaration_id,omitempty"`
+}
+
+// SoftwareUpdateStatus holds the softwareupdate.* items of a report; a nil pointer or
+// an empty InstallState means the report did not carry that item.
+type SoftwareUpdateStatus struct {
+	InstallState   InstallState    `json:"install_state,omitempty"`
+	PendingVersion *PendingVersion `json:"pending_version,omitempty"`
+	FailureReason  *FailureReason  `json:"failure_reason,omitempty"`
+	InstallReason  *InstallReason  `json:"install_reason,omitempty"`
+}
+
+// OperatingSystem holds the device.operating-system.* items.
+type OperatingSystem struct {
+	// Version is the macOS version with any rapid security response letter folded
+	// in from supplemental.extra-version: a Mac on 13.3.1 (a) reports version
+	// 13.3.1 and extra-version (a).
+	Version compat.Version `json:"version"`
+	// Build is the base build (22E261 on 13.3.1 (a)).
+	Build compat.Build `json:"build"`
+	// SupplementalBuild is the rapid security response build (22E772610a), when
+	// reported.
+	SupplementalBuild compat.Build `json:"supplemental_build,omitzero"`
+	Family            string       `json:"family,omitempty"`
+	MarketingName     string       `json:"marketing_name,omitempty"`
+}
+
+// Reason is one reason a declaration or status item is reported invalid or in error.
+type Reason struct {
+	Code        string         `json:"code"`
+	Description string         `json:"description,omitempty"`
+	Details     map[string]any `json:"details,omitempty"`
+}
+
+// DeclarationStatus is one entry of management.declarations: how the Mac sees a
+// declaration the server sent.
+type DeclarationStatus struct {
+	// Group is "activations", "configurations", "assets" or "management".
+	Group       string `json:"group"`
+	Identifier  string `json:"identifier"`
+	Active      bool   `json:"active"`
+	// Valid is "valid", "invalid" or "unknown".
+	Valid       string   `json:"valid"`
+	ServerToken string   `json:"server_token"`
+	Reasons     []Reason `json:"reasons,omitempty"`
+}
+
+// StatusError is one entry of the report's Errors array: a status item the Mac could
+// not report.
+type StatusError struct {
+	StatusItem string   `json:"status_item"`
+	Reasons    []Reason `json:"reasons,omitempty"`
+}
+
+// StatusReport is a DDM status report as [ParseStatusReport] reads it.
+type StatusReport struct {
+	// OperatingSystem is nil when the report carries no device.operating-system
+	// items.
+	OperatingSystem *OperatingSystem     `json:"operating_system,omitempty"`
+	SoftwareUpdate  SoftwareUpdateStatus `json:"software_update"`
+	Declarations    []DeclarationStatus  `json:"declarations,omitempty"`
+	Errors          []StatusError        `json:"errors,omitempty"`
+	// Raw is the report as received.
+	Raw []byte `json:"-"`
+}
+
+// ParseStatusReport reads the JSON status report a Mac sends: the StatusItems tree
+// and the Errors array. Data that is not a JSON object is an error with no report.
+// Otherwise it returns every item it could read and, joined, one error per item that
+// is missing a required key or has the wrong type, each wrapping [ErrInvalidStatus]
+// and naming the item. Unknown items and keys are ignored; unknown enum values are
+// kept.
+func ParseStatusReport(data []byte) (*StatusReport, error) {
+	var top struct {
+		StatusItems map[string]json.RawMessage `json:"StatusItems"`
+		Errors      json.RawMessage            `json:"Errors"`
+	}
+	if err := json.Unmarshal(data, &top); err != nil {
+		return nil, fmt.Errorf("ddm: status report: %v: %w", err, ErrInvalidStatus)
+	}
+	r := &StatusReport{Raw: bytes.Clone(data)}
+	var errs []error
+	bad := func(item string, err error) {
+		errs = append(errs, fmt.Errorf("ddm: status item %s: %v: %w", item, err, ErrInvalidStatus))
+	}
+	items := statusTree(top.StatusItems)
+
+	if raw, ok, err := items.get("softwareupdate", "install-state"); err != nil {
+		bad("softwareupdate.install-state", err)
+	} else if ok {
+		if err := json.Unmarshal(raw, &r.SoftwareUpdate.InstallState); err != nil {
+			bad("softwareupdate.install-state", err)
+		}
+	}
+	if raw, ok, err := items.get("softwareupdate", "pending-version"); err != nil {
+		bad("softwareupdate.pending-version", err)
+	} else if ok {
+		p, err := parsePendingVersion(raw)
+		if err != nil {
+			bad("softwareupdate.pending-version", err)
+		} else {
+			r.SoftwareUpdate.PendingVersion = p
+		}
+	}
+	if raw, ok, err := items.get("softwareupdate", "failure-reason"); err != nil {
+		bad("softwareupdate.failure-reason", err)
+	} else if ok {
+		f, err := parseFailureReason(raw)
+		if err != nil {
+			bad("softwareupdate.failure-reason", err)
+		} else {
+			r.SoftwareUpdate.FailureReason = f
+		}
+	}
+	if raw, ok, err := items.get("softwareupdate", "install-reason"); err != nil {
+		bad("softwareupdate.install-reason", err)
+	} else if ok {
+		ir, err := parseInstallReason(raw)
+		if err != nil {
+			bad("softwareupdate.install-reason", err)
+		} else {
+			r.SoftwareUpdate.InstallReason = ir
+		}
+	}
+	if raw, ok, err := items.get("device", "operating-system"); err != nil {
+		bad("device.operating-system", err)
+	} else if ok {
+		os, err := parseOperatingSystem(raw)
+		if err != nil {
+			bad("device.operating-system", err)
+		} else {
+			r.OperatingSystem = os
+		}
+	}
+	if raw, ok, err := items.get("management", "declarations"); err != nil {
+		bad("management.declarations", err)
+	} else if ok {
+		ds, err := parseDeclarations(raw)
+		if err != nil {
+			bad("management.declarations", err)
+		}
+		r.Declarations = ds
+	}
+	if len(top.Errors) > 0 && string(top.Errors) != "null" {
+		var list []struct {
+			StatusItem string   `json:"StatusItem"`
+			Reasons    []Reason `json:"Reasons"`
+		}
+		if err := json.Unmarshal(top.Errors, &list); err != nil {
+			bad("Errors", err)
+		}
+		for _, e := range list {
+			r.Errors = append(r.Errors, StatusError(e))
+		}
+	}
+	return r, errors.Join(errs...)
+}
+
+// statusTree is the StatusItems object: nested objects whose paths are the status
+// item names.
+type statusTree map[string]json.RawMessage
+
+// get returns the value at path, whether it is present, and an error when a level on
+// the way is not an object.
+func (t statusTree) get(path ...string) (json.RawMessage, bool, error) {
+	raw, ok := t[path[0]]
+	for _, key := range path[1:] {
+		if !ok {
+			return nil, false, nil
+		}
+		var level map[string]json.RawMessage
+		if err := json.Unmarshal(raw, &level); err != nil {
+			return nil, false, fmt.Errorf("not an object")
+		}
+		raw, ok = level[key]
+	}
+	if !ok || string(raw) == "null" {
+		return nil, false, nil
+	}
+	return raw, true, nil
+}
+
+func parsePendingVersion(raw json.RawMessage) (*PendingVersion, error) {
+	var w struct {
+		OSVersion    *string `json:"os-version"`
+		BuildVersion *string `json:"build-version"`
+	}
+	if err := json.Unmarshal(raw, &w); err != nil {
+		return nil, err
+	}
+	if w.OSVersion == nil || w.BuildVersion == nil {
+		return nil, errors.New("missing os-version or build-version")
+	}
+	var p PendingVersion
+	var err error
+	if *w.OSVersion != "" {
+		if p.OSVersion, err = compat.ParseVersion(*w.OSVersion); err != nil {
+			return nil, fmt.Errorf("os-version: %w", err)
+		}
+	}
+	if *w.BuildVersion != "" {
+		if p.BuildVersion, err = compat.ParseBuild(*w.BuildVersion); err != nil {
+			return nil, fmt.Errorf("build-version: %w", err)
+		}
+	}
+	return &p, nil
+}
+
+func parseFailureReason(raw json.RawMessage) (*FailureReason, error) {
+	var w struct {
+		Count     *int   `json:"count"`
+		Reason    string `json:"reason"`
+		Timestamp string `json:"timestamp"`
+	}
+	if err := json.Unmarshal(raw, &w); err != nil {
+		return nil, err
+	}
+	if w.Count == nil {
+		return nil, errors.New("missing count")
+	}
+	f := &FailureReason{Count: *w.Count, Reason: w.Reason}
+	if w.Timestamp != "" {
+		t, err := time.Parse(time.RFC3339, w.Timestamp)
+		if err != nil {
+			return nil, fmt.Errorf("timestamp %q: not RFC 3339", w.Timestamp)
+		}
+		f.Timestamp = t
+	}
+	return f, nil
+}
+
+func parseInstallReason(raw json.RawMessage) (*InstallReason, error) {
+	var w struct {
+		Reason        *[]InstallReasonCode `json:"reason"`
+		DeclarationID string               `json:"declaration-id"`
+	}
+	if err := json.Unmarshal(raw, &w); err != nil {
+		return nil, err
+	}
+	if w.Reason == nil {
+		return nil, errors.New("missing reason")
+	}
+	return &InstallReason{Reasons: *w.Reason, DeclarationID: w.DeclarationID}, nil
+}
+
+func parseOperatingSystem(raw json.RawMessage) (*OperatingSystem, error) {
+	var w struct {
+		Version       string `json:"version"`
+		BuildVersion  string `json:"build-version"`
+		Family        string `json:"family"`
+		MarketingName string `json:"marketing-name"`
+		Supplemental  struct {
+			BuildVersion string `json:"build-version"`
+			ExtraVersion string `json:"extra-version"`
+		} `json:"supplemental"`
+	}
+	if err := json.Unmarshal(raw, &w); err != nil {
+		return nil, err
+	}
+	os := &OperatingSystem{Family: w.Family, MarketingName: w.MarketingName}
+	var err error
+	if w.Version != "" {
+		if os.Version, err = compat.ParseVersionExtra(w.Version, w.Supplemental.ExtraVersion); err != nil {
+			return nil, fmt.Errorf("version: %w", err)
+		}
+	}
+	if w.BuildVersion != "" {
+		if os.Build, err = compat.ParseBuild(w.BuildVersion); err != nil {
+			return nil, fmt.Errorf("build-version: %w", err)
+		}
+	}
+	if w.Supplemental.BuildVersion != "" {
+		if os.SupplementalBuild, err = compat.ParseBuild(w.Supplemental.BuildVersion); err != nil {
+			return nil, fmt.Errorf("supplemental.build-version: %w", err)
+		}
+	}
+	return os, nil
+}
+
+// declarationGroups are the groups of management.declarations, in report order.
+var declarationGroups = [...]string{"activations", "configurations", "assets", "management"}
+
+func parseDeclarations(raw json.RawMessage) ([]DeclarationStatus, error) {
+	var groups map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &groups); err != nil {
+		return nil, err
+	}
+	var out []DeclarationStatus
+	var errs []error
+	for _, g := range declarationGroups {
+		if len(groups[g]) == 0 {
+			continue
+		}
+		var list []struct {
+			Identifier  string   `json:"identifier"`
+			Active      bool     `json:"active"`
+			Valid       string   `json:"valid"`
+			ServerToken string   `json:"server-token"`
+			Reasons     []Reason `json:"reasons"`
+		}
+		if err := json.Unmarshal(groups[g], &list); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %v", g, err))
+			continue
+		}
+		for _, d := range list {
+			out = append(out, DeclarationStatus{Group: g, Identifier: d.Identifier, Active: d.Active, Valid: d.Valid, ServerToken: d.ServerToken, Reasons: d.Reasons})
+		}
+	}
+	return out, errors.Join(errs...)
+}

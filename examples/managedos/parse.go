@@ -1,0 +1,73 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/managedos/managedos/ddm"
+)
+
+// parseOutput is what parse prints: the kind of answer, what the library read, and
+// one line per item it could not read.
+type parseOutput struct {
+	Type     string   `json:"type"`
+	Answer   any      `json:"answer"`
+	Problems []string `json:"problems,omitempty"`
+}
+
+func runParse(e *env, args []string) error {
+	fs := e.flags("parse", "< answer (an MDM result plist or a DDM status report)")
+	if err := parse(fs, args, false); err != nil {
+		return err
+	}
+	data, err := io.ReadAll(e.stdin)
+	if err != nil {
+		return usageError{"reading stdin: " + err.Error()}
+	}
+	out, err := parseAnswer(data)
+	if err != nil {
+		return err
+	}
+	if e.json {
+		return e.writeJSON(out)
+	}
+	fmt.Fprintf(e.stdout, "%s:\n", out.Type)
+	if err := e.writeIndentedJSON(out.Answer); err != nil {
+		return err
+	}
+	for _, p := range out.Problems {
+		fmt.Fprintf(e.stdout, "problem: %s\n", p)
+	}
+	return nil
+}
+
+// parseAnswer reads a DDM status report (JSON) or an MDM answer (plist).
+func parseAnswer(data []byte) (parseOutput, error) {
+	trimmed := bytes.TrimSpace(data)
+	if len(trimmed) > 0 && trimmed[0] == '{' {
+		r, err := ddm.ParseStatusReport(data)
+		if r == nil {
+			return parseOutput{}, err
+		}
+		return parseOutput{Type: "ddm-status-report", Answer: r, Problems: problems(err)}, nil
+	}
+	return parseMDMAnswer(data)
+}
+
+// problems lists the errors joined in err, one string each.
+func problems(err error) []string {
+	if err == nil {
+		return nil
+	}
+	var joined interface{ Unwrap() []error }
+	if errors.As(err, &joined) {
+		var out []string
+		for _, e := range joined.Unwrap() {
+			out = append(out, e.Error())
+		}
+		return out
+	}
+	return []string{err.Error()}
+}
