@@ -14,7 +14,7 @@ import (
 // LocalDateTime values compare with == and [LocalDateTime.Compare]. The zero value is
 // not a valid date-time; [LocalDateTime.IsValid] reports false for it.
 type LocalDateTime struct {
-	year                               uint16
+	year                             uint16
 	month, day, hour, minute, second uint8
 }
 

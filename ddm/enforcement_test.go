@@ -64,9 +64,12 @@ func TestServerTokenIsStableAndChangesWithContent(t *testing.T) {
 	assert.Len(t, a.ServerToken(), 32)
 
 	changes := map[string]func(p *EnforcementPayload) string{
-		"target":   func(p *EnforcementPayload) string { p.TargetOSVersion = compat.MustParseVersion("14.3"); return "" },
-		"spelling": func(p *EnforcementPayload) string { p.TargetOSVersion = compat.MustParseVersion("14.2.1"); return "other.id" },
-		"build":    func(p *EnforcementPayload) string { p.TargetBuildVersion = compat.MustParseBuild("23C71"); return "" },
+		"target": func(p *EnforcementPayload) string { p.TargetOSVersion = compat.MustParseVersion("14.3"); return "" },
+		"spelling": func(p *EnforcementPayload) string {
+			p.TargetOSVersion = compat.MustParseVersion("14.2.1")
+			return "other.id"
+		},
+		"build": func(p *EnforcementPayload) string { p.TargetBuildVersion = compat.MustParseBuild("23C71"); return "" },
 		"deadline": func(p *EnforcementPayload) string {
 			p.TargetLocalDateTime = MustParseLocalDateTime("2026-12-01T18:00:01")
 			return ""

@@ -130,9 +130,9 @@ type Reason struct {
 // declaration the server sent.
 type DeclarationStatus struct {
 	// Group is "activations", "configurations", "assets" or "management".
-	Group       string `json:"group"`
-	Identifier  string `json:"identifier"`
-	Active      bool   `json:"active"`
+	Group      string `json:"group"`
+	Identifier string `json:"identifier"`
+	Active     bool   `json:"active"`
 	// Valid is "valid", "invalid" or "unknown".
 	Valid       string   `json:"valid"`
 	ServerToken string   `json:"server_token"`
