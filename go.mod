@@ -5,6 +5,7 @@ go 1.26
 require (
 	github.com/Masterminds/semver/v3 v3.4.0
 	github.com/stretchr/testify v1.11.1
+	howett.net/plist v1.0.1
 )
 
 require (

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/managedos/managedos/compat"
+	"github.com/managedos/managedos/mdmcmd"
 	"github.com/managedos/managedos/mechanism"
 )
 
@@ -36,6 +37,7 @@ var errorCodes = []struct {
 	{compat.ErrUnsupported, "unsupported"},
 	{mechanism.ErrWrongDelivery, "unsupported"},
 	{mechanism.ErrNoUpdate, "unsupported"},
+	{mdmcmd.ErrRemoved, "unsupported"},
 }
 
 // errorCode returns the refusal code of err; anything not listed is an invalid

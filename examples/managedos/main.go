@@ -35,6 +35,7 @@ type verb struct {
 var verbs = []verb{
 	{"resolve", "decide how a Mac reaches a target version", runResolve},
 	{"table", "print the compatibility table", runTable},
+	{"command", "build a ScheduleOSUpdate MDM command", runCommand},
 	{"declaration", "build a DDM software update enforcement declaration", runDeclaration},
 	{"parse", "read a device's answer on stdin and print what it says", runParse},
 }

@@ -1,8 +1,16 @@
 package main
 
-import "errors"
+import "github.com/managedos/managedos/mdmcmd"
 
 // parseMDMAnswer reads an MDM command result plist.
-func parseMDMAnswer([]byte) (parseOutput, error) {
-	return parseOutput{}, errors.New("MDM answers are not read yet")
+func parseMDMAnswer(data []byte) (parseOutput, error) {
+	a, err := mdmcmd.ParseAnswer(data)
+	if err != nil {
+		return parseOutput{}, err
+	}
+	out := parseOutput{Type: "mdm-answer", Answer: a}
+	if err := a.Err(); err != nil {
+		out.Problems = []string{err.Error()}
+	}
+	return out, nil
 }

@@ -1,0 +1,266 @@
+package mdmcmd
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"howett.net/plist"
+)
+
+// Result is the envelope of every MDM answer.
+type Result struct {
+	// UDID identifies the device; EnrollmentID replaces it for user enrollments.
+	UDID         string `json:"udid,omitempty"`
+	EnrollmentID string `json:"enrollment_id,omitempty"`
+	// CommandUUID is the command answered; empty when Status is Idle.
+	CommandUUID string `json:"command_uuid,omitempty"`
+	// RequestType is present in some answers.
+	RequestType string `json:"request_type,omitempty"`
+	Status      Status `json:"status"`
+	// ErrorChain explains an Error or CommandFormatError status, outermost first.
+	ErrorChain []ErrorChainItem `json:"error_chain,omitempty"`
+	// Raw is the answer as received.
+	Raw []byte `json:"-"`
+}
+
+// ErrorChainItem is one error of an answer's ErrorChain.
+type ErrorChainItem struct {
+	ErrorCode            int64  `json:"code"`
+	ErrorDomain          string `json:"domain"`
+	LocalizedDescription string `json:"description,omitempty"`
+	USEnglishDescription string `json:"us_english_description,omitempty"`
+}
+
+// Err returns nil when the Mac acknowledged the command (or, with Idle or NotNow,
+// did not refuse it), and a *[CommandError] when it answered Error or
+// CommandFormatError.
+func (r *Result) Err() error {
+	if r.Status != StatusError && r.Status != CommandFormatError {
+		return nil
+	}
+	return &CommandError{CommandUUID: r.CommandUUID, Status: r.Status, Chain: r.ErrorChain}
+}
+
+// CommandError is a command the Mac refused, with its error chain. Match a specific
+// cause with [CommandError.Has], such as Has("MCMDMErrorDomain", 12008) for an install
+// action the update does not accept.
+type CommandError struct {
+	CommandUUID string
+	Status      Status
+	Chain       []ErrorChainItem
+}
+
+// Error describes the refusal with each error of the chain as domain:code.
+func (e *CommandError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "mdmcmd: command %q: %s", e.CommandUUID, e.Status)
+	for _, c := range e.Chain {
+		fmt.Fprintf(&b, ": %s:%d", c.ErrorDomain, c.ErrorCode)
+		if c.LocalizedDescription != "" {
+			fmt.Fprintf(&b, " %s", c.LocalizedDescription)
+		}
+	}
+	return b.String()
+}
+
+// Has reports whether the chain holds an error with the domain and code.
+func (e *CommandError) Has(domain string, code int64) bool {
+	for _, c := range e.Chain {
+		if c.ErrorDomain == domain && c.ErrorCode == code {
+			return true
+		}
+	}
+	return false
+}
+
+// UpdateResult is one entry of a ScheduleOSUpdate answer's UpdateResults.
+type UpdateResult struct {
+	ProductKey string `json:"product_key"`
+	// InstallAction is what the Mac scheduled, ActionError when scheduling failed.
+	InstallAction InstallAction    `json:"install_action"`
+	Status        UpdateStatus     `json:"status"`
+	ErrorChain    []ErrorChainItem `json:"error_chain,omitempty"`
+}
+
+// OSUpdateStatusItem is one entry of an OSUpdateStatus answer.
+type OSUpdateStatusItem struct {
+	ProductKey   string `json:"product_key"`
+	IsDownloaded bool   `json:"is_downloaded"`
+	// DownloadFraction is Apple's DownloadPercentComplete as the Mac sent it: despite
+	// the key's name a fraction from 0.0 to 1.0 (0.503 is about half, 1 is done).
+	// Multiply by 100 for a percentage, once.
+	DownloadFraction float64      `json:"download_fraction"`
+	Status           UpdateStatus `json:"status"`
+	// MaxDeferrals and DeferralsRemaining (macOS 12.3) are nil when not reported.
+	MaxDeferrals       *int64 `json:"max_deferrals,omitempty"`
+	DeferralsRemaining *int64 `json:"deferrals_remaining,omitempty"`
+	// NextScheduledInstall (macOS 12.3) is the zero Time when not reported.
+	NextScheduledInstall time.Time `json:"next_scheduled_install,omitzero"`
+	// PastNotifications (macOS 12.3) lists when the user was told about the update.
+	PastNotifications []time.Time `json:"past_notifications,omitempty"`
+}
+
+// Answer is any MDM answer to the commands of this package: the envelope and, when
+// present, each command's response key. [ParseAnswer] fills what the answer holds.
+type Answer struct {
+	Result
+	UpdateResults      []UpdateResult       `json:"update_results,omitempty"`
+	OSUpdateStatus     []OSUpdateStatusItem `json:"os_update_status,omitempty"`
+	AvailableOSUpdates []AvailableOSUpdate  `json:"available_os_updates,omitempty"`
+	DeviceInformation  *DeviceInformation   `json:"device_information,omitempty"`
+	// ScanInitiated is the ScheduleOSUpdateScan answer, nil when absent.
+	ScanInitiated *bool `json:"scan_initiated,omitempty"`
+}
+
+// ParseAnswer reads an MDM answer (an XML or binary plist) of any command of this
+// package. It fails, wrapping [ErrInvalidAnswer] and naming the key, when the input
+// is not an XML or binary plist, when Status (or, unless Idle, CommandUUID) is missing,
+// and when a key is present with the wrong type or an array entry lacks a required
+// key. Unknown keys are ignored and unknown enum values kept.
+func ParseAnswer(data []byte) (*Answer, error) {
+	var top any
+	format, err := plist.Unmarshal(data, &top)
+	if err != nil {
+		return nil, fmt.Errorf("mdmcmd: answer: not a property list: %v: %w", err, ErrInvalidAnswer)
+	}
+	if format != plist.XMLFormat && format != plist.BinaryFormat {
+		return nil, fmt.Errorf("mdmcmd: answer: %s property list: want XML or binary: %w", plist.FormatNames[format], ErrInvalidAnswer)
+	}
+	m, ok := top.(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("mdmcmd: answer: want a dictionary, got %s: %w", plistType(top), ErrInvalidAnswer)
+	}
+	var errs []error
+	a := readAnswer(dict{m: m, errs: &errs})
+	if err := errors.Join(errs...); err != nil {
+		return nil, fmt.Errorf("mdmcmd: answer: %w", err)
+	}
+	a.Raw = bytes.Clone(data)
+	return a, nil
+}
+
+// parseFor reads an answer that must carry key when the Mac acknowledged it.
+func parseFor(data []byte, key string, present func(*Answer) bool) (*Answer, error) {
+	a, err := ParseAnswer(data)
+	if err != nil {
+		return nil, err
+	}
+	if a.Status == Acknowledged && !present(a) {
+		return nil, fmt.Errorf("mdmcmd: answer: %s: missing: %w", key, ErrInvalidAnswer)
+	}
+	return a, nil
+}
+
+// ParseScheduleOSUpdate reads a ScheduleOSUpdate answer: UpdateResults is required
+// when the Mac acknowledged the command.
+func ParseScheduleOSUpdate(data []byte) (*Answer, error) {
+	return parseFor(data, "UpdateResults", func(a *Answer) bool { return a.UpdateResults != nil })
+}
+
+// ParseOSUpdateStatus reads an OSUpdateStatus answer: OSUpdateStatus is required
+// when the Mac acknowledged the command.
+func ParseOSUpdateStatus(data []byte) (*Answer, error) {
+	return parseFor(data, "OSUpdateStatus", func(a *Answer) bool { return a.OSUpdateStatus != nil })
+}
+
+// ParseAvailableOSUpdates reads an AvailableOSUpdates answer: AvailableOSUpdates is
+// required when the Mac acknowledged the command.
+func ParseAvailableOSUpdates(data []byte) (*Answer, error) {
+	return parseFor(data, "AvailableOSUpdates", func(a *Answer) bool { return a.AvailableOSUpdates != nil })
+}
+
+// ParseDeviceInformation reads a DeviceInformation answer: QueryResponses is
+// required when the Mac acknowledged the command.
+func ParseDeviceInformation(data []byte) (*Answer, error) {
+	return parseFor(data, "QueryResponses", func(a *Answer) bool { return a.DeviceInformation != nil })
+}
+
+// readAnswer reads every key this package knows from an answer's top dictionary.
+func readAnswer(d dict) *Answer {
+	status := Status(d.str("Status", true))
+	a := &Answer{Result: Result{
+		UDID:         d.str("UDID", false),
+		EnrollmentID: d.str("EnrollmentID", false),
+		CommandUUID:  d.str("CommandUUID", status != Idle),
+		RequestType:  d.str("RequestType", false),
+		Status:       status,
+		ErrorChain:   errorChain(d),
+	}}
+	if v, ok := d.boolean("ScanInitiated", false); ok {
+		a.ScanInitiated = &v
+	}
+	if items, ok := d.dicts("UpdateResults", false); ok {
+		a.UpdateResults = make([]UpdateResult, 0, len(items))
+		for _, u := range items {
+			a.UpdateResults = append(a.UpdateResults, UpdateResult{
+				ProductKey:    u.str("ProductKey", true),
+				InstallAction: InstallAction(u.str("InstallAction", true)),
+				Status:        UpdateStatus(u.str("Status", true)),
+				ErrorChain:    errorChain(u),
+			})
+		}
+	}
+	if items, ok := d.dicts("OSUpdateStatus", false); ok {
+		a.OSUpdateStatus = make([]OSUpdateStatusItem, 0, len(items))
+		for _, s := range items {
+			a.OSUpdateStatus = append(a.OSUpdateStatus, readStatusItem(s))
+		}
+	}
+	if items, ok := d.dicts("AvailableOSUpdates", false); ok {
+		a.AvailableOSUpdates = make([]AvailableOSUpdate, 0, len(items))
+		for _, u := range items {
+			a.AvailableOSUpdates = append(a.AvailableOSUpdates, readAvailable(u))
+		}
+	}
+	if q, ok := d.sub("QueryResponses", false); ok {
+		info := readDeviceInformation(q)
+		a.DeviceInformation = &info
+	}
+	return a
+}
+
+func readStatusItem(d dict) OSUpdateStatusItem {
+	item := OSUpdateStatusItem{
+		ProductKey:           d.str("ProductKey", true),
+		DownloadFraction:     d.number("DownloadPercentComplete", true),
+		Status:               UpdateStatus(d.str("Status", true)),
+		NextScheduledInstall: d.date("NextScheduledInstall", false),
+	}
+	item.IsDownloaded, _ = d.boolean("IsDownloaded", true)
+	if n, ok := d.integer("MaxDeferrals", false); ok {
+		item.MaxDeferrals = &n
+	}
+	if n, ok := d.integer("DeferralsRemaining", false); ok {
+		item.DeferralsRemaining = &n
+	}
+	if dates, ok := d.array("PastNotifications", false); ok {
+		for i, x := range dates {
+			t, ok := x.(time.Time)
+			if !ok {
+				d.fail(fmt.Sprintf("PastNotifications[%d]", i), "want a date, got %s", plistType(x))
+				continue
+			}
+			item.PastNotifications = append(item.PastNotifications, t)
+		}
+	}
+	return item
+}
+
+// errorChain reads the ErrorChain array of d, if any.
+func errorChain(d dict) []ErrorChainItem {
+	items, _ := d.dicts("ErrorChain", false)
+	var out []ErrorChainItem
+	for _, e := range items {
+		code, _ := e.integer("ErrorCode", true)
+		out = append(out, ErrorChainItem{
+			ErrorCode:            code,
+			ErrorDomain:          e.str("ErrorDomain", true),
+			LocalizedDescription: e.str("LocalizedDescription", false),
+			USEnglishDescription: e.str("USEnglishDescription", false),
+		})
+	}
+	return out
+}

@@ -1,0 +1,134 @@
+package mdmcmd
+
+import (
+	"fmt"
+
+	"howett.net/plist"
+
+	"github.com/managedos/managedos/compat"
+)
+
+// Command is a complete MDM command: its CommandUUID, its RequestType and a payload
+// the builders have validated. The zero Command is not a command and does not encode.
+type Command struct {
+	uuid        string
+	requestType string
+	payload     payload
+}
+
+// payload is a wire payload struct carrying RequestType; envelope wraps it in the
+// command envelope with its concrete type, which keeps encoding free of reflection
+// on an interface field.
+type payload interface {
+	envelope(uuid string) any
+}
+
+// UUID returns the command's CommandUUID.
+func (c Command) UUID() string { return c.uuid }
+
+// RequestType returns the command's Command.RequestType, such as "ScheduleOSUpdate".
+func (c Command) RequestType() string { return c.requestType }
+
+// Plist encodes the command as the XML property list an MDM server sends, with
+// CommandUUID and Command (holding RequestType and the payload keys). Keys are
+// sorted, so the same command always gives the same bytes.
+func (c Command) Plist() ([]byte, error) {
+	if c.payload == nil {
+		return nil, fmt.Errorf("mdmcmd: zero Command: %w", ErrInvalidCommand)
+	}
+	b, err := plist.MarshalIndent(c.payload.envelope(c.uuid), plist.XMLFormat, "\t")
+	if err != nil {
+		return nil, fmt.Errorf("mdmcmd: encode %s: %v: %w", c.requestType, err, ErrInvalidCommand)
+	}
+	return b, nil
+}
+
+// wireCommand is the envelope of every command.
+type wireCommand[P payload] struct {
+	CommandUUID string `plist:"CommandUUID"`
+	Command     P      `plist:"Command"`
+}
+
+func (w wireRequest) envelope(uuid string) any { return wireCommand[wireRequest]{uuid, w} }
+func (w wireScan) envelope(uuid string) any    { return wireCommand[wireScan]{uuid, w} }
+func (w wireSchedule) envelope(uuid string) any {
+	return wireCommand[wireSchedule]{uuid, w}
+}
+func (w wireDeviceInformation) envelope(uuid string) any {
+	return wireCommand[wireDeviceInformation]{uuid, w}
+}
+
+// wireRequest is the payload of a command with no keys but RequestType.
+type wireRequest struct {
+	RequestType string `plist:"RequestType"`
+}
+
+// newCommand checks what every command needs: a CommandUUID, and for the software
+// update commands a Mac that still has them.
+func newCommand(uuid, requestType string, deviceOS compat.Version, p payload) (Command, error) {
+	if uuid == "" {
+		return Command{}, fmt.Errorf("mdmcmd: %s: CommandUUID: missing: %w", requestType, ErrInvalidCommand)
+	}
+	if requestType != requestDeviceInformation && deviceOS.IsValid() && deviceOS.Compare(removedIn) >= 0 {
+		return Command{}, fmt.Errorf("mdmcmd: %s for a Mac on %v: deprecated in macOS 26.0 and removed in 27; use a DDM declaration: %w", requestType, deviceOS, ErrRemoved)
+	}
+	return Command{uuid: uuid, requestType: requestType, payload: p}, nil
+}
+
+// removedIn is the macOS release without the software update commands.
+var removedIn = compat.MustParseVersion("27")
+
+// Request types.
+const (
+	requestScheduleOSUpdate     = "ScheduleOSUpdate"
+	requestScheduleOSUpdateScan = "ScheduleOSUpdateScan"
+	requestOSUpdateStatus       = "OSUpdateStatus"
+	requestAvailableOSUpdates   = "AvailableOSUpdates"
+	requestDeviceInformation    = "DeviceInformation"
+)
+
+// NewScheduleOSUpdateScan builds a ScheduleOSUpdateScan command, which asks the Mac
+// to scan for updates so that AvailableOSUpdates answers with fresh results. With
+// force, the scan starts at once rather than at a time the Mac picks. deviceOS is the
+// Mac's version, or the zero Version when unknown.
+func NewScheduleOSUpdateScan(uuid string, deviceOS compat.Version, force bool) (Command, error) {
+	return newCommand(uuid, requestScheduleOSUpdateScan, deviceOS, wireScan{RequestType: requestScheduleOSUpdateScan, Force: force})
+}
+
+type wireScan struct {
+	RequestType string `plist:"RequestType"`
+	Force       bool   `plist:"Force"`
+}
+
+// NewOSUpdateStatus builds an OSUpdateStatus query; [ParseOSUpdateStatus] reads the
+// answer. deviceOS is the Mac's version, or the zero Version when unknown.
+func NewOSUpdateStatus(uuid string, deviceOS compat.Version) (Command, error) {
+	return newCommand(uuid, requestOSUpdateStatus, deviceOS, wireRequest{RequestType: requestOSUpdateStatus})
+}
+
+// NewAvailableOSUpdates builds an AvailableOSUpdates query; [ParseAvailableOSUpdates]
+// reads the answer. deviceOS is the Mac's version, or the zero Version when unknown.
+func NewAvailableOSUpdates(uuid string, deviceOS compat.Version) (Command, error) {
+	return newCommand(uuid, requestAvailableOSUpdates, deviceOS, wireRequest{RequestType: requestAvailableOSUpdates})
+}
+
+// DeviceInformationQueries are the keys [NewDeviceInformation] asks for: exactly what
+// the library needs to know a Mac's chip and version.
+var DeviceInformationQueries = []string{
+	"OSVersion", "BuildVersion", "SupplementalOSVersionExtra", "SupplementalBuildVersion",
+	"IsAppleSilicon", "ProductName", "ModelName", "SerialNumber", "SoftwareUpdateDeviceID",
+}
+
+// NewDeviceInformation builds a DeviceInformation query for
+// [DeviceInformationQueries]; [ParseDeviceInformation] reads the answer.
+func NewDeviceInformation(uuid string) (Command, error) {
+	return newCommand(uuid, requestDeviceInformation, compat.Version{}, wireDeviceInformation{
+		RequestType: requestDeviceInformation,
+		Queries:     DeviceInformationQueries,
+	})
+}
+
+type wireDeviceInformation struct {
+	RequestType string   `plist:"RequestType"`
+	Queries     []string `plist:"Queries"`
+}

@@ -1,0 +1,94 @@
+package mdmcmd
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/managedos/managedos/compat"
+)
+
+// FuzzParseAnswer checks that no input panics the answer parser (howett.net/plist
+// included) and that every failure wraps ErrInvalidAnswer. The seeds are every answer
+// in testdata.
+func FuzzParseAnswer(f *testing.F) {
+	files, _ := filepath.Glob("testdata/*.plist")
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte("bplist00"))
+	f.Add([]byte("hello"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		a, err := ParseAnswer(data)
+		if err != nil {
+			if !errors.Is(err, ErrInvalidAnswer) || a != nil {
+				t.Fatalf("ParseAnswer: %v, %v", a, err)
+			}
+			return
+		}
+		_ = a.Err()
+		for _, u := range a.AvailableOSUpdates {
+			_, _ = u.Classify()
+		}
+		if a.DeviceInformation != nil {
+			_, _ = a.DeviceInformation.Chip()
+			_, _ = a.DeviceInformation.Version()
+		}
+	})
+}
+
+// FuzzParseProductKey checks that any product key reads without panicking and keeps
+// its raw form.
+func FuzzParseProductKey(f *testing.F) {
+	for _, s := range []string{"MSU_UPDATE_22F770820d_patch_13.4.1_rsr", "_OSX_18A391", "_MACOS_14.7.3", "041-14451", "MSU_UPDATE__patch_", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, key string) {
+		if p := ParseProductKey(key); p.Raw != key || !p.Kind.IsValid() {
+			t.Fatalf("ParseProductKey(%q) = %+v", key, p)
+		}
+	})
+}
+
+// FuzzScheduleRoundTrip builds commands from fuzzed fields: a build either fails with
+// ErrInvalidCommand or produces a plist that parses back to the same update.
+func FuzzScheduleRoundTrip(f *testing.F) {
+	f.Add("MSU_UPDATE_22G120_patch_13.6_minor", "", "InstallLater", 3, "High", "13.1", uint8(1))
+	f.Add("", "14.2.1", "InstallASAP", 0, "", "13.6", uint8(0))
+	f.Add("k<&>", "13.6", "NotifyOnly", 0, "Low", "", uint8(2))
+	f.Fuzz(func(t *testing.T, key, version, action string, deferrals int, priority, deviceOS string, kind uint8) {
+		u := Update{ProductKey: key, InstallAction: InstallAction(action), MaxUserDeferrals: deferrals, Priority: Priority(priority), Kind: compat.Kind(kind % 4)}
+		if version != "" {
+			v, err := compat.ParseVersion(version)
+			if err != nil {
+				return
+			}
+			u.ProductVersion = v
+		}
+		dev, _ := compat.ParseVersion(deviceOS)
+		c, err := NewScheduleOSUpdate("uuid", dev, u)
+		if err != nil {
+			if !errors.Is(err, ErrInvalidCommand) && !errors.Is(err, ErrRemoved) {
+				t.Fatalf("NewScheduleOSUpdate: %v", err)
+			}
+			return
+		}
+		data, err := c.Plist()
+		if err != nil {
+			t.Fatalf("built but cannot encode: %v", err)
+		}
+		back, err := ParseCommand(data)
+		if err != nil {
+			t.Fatalf("cannot read back %s: %v", data, err)
+		}
+		u.Kind = compat.NoUpdate
+		if len(back.Updates) != 1 || back.Updates[0] != u {
+			t.Fatalf("round trip: built %+v, read %+v", u, back.Updates)
+		}
+	})
+}

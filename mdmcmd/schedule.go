@@ -1,0 +1,199 @@
+package mdmcmd
+
+import (
+	"errors"
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/managedos/managedos/compat"
+)
+
+// Update is one entry of a ScheduleOSUpdate command's Updates array.
+type Update struct {
+	// ProductKey names the update as AvailableOSUpdates reported it. Required when
+	// ProductVersion is absent, and for every rapid security response.
+	ProductKey string
+	// ProductVersion is the version to install (macOS 12.0 and later); the zero
+	// Version leaves it out. It cannot name a rapid security response.
+	ProductVersion compat.Version
+	// InstallAction is required.
+	InstallAction InstallAction
+	// MaxUserDeferrals is how many times, at most once a day, the user may postpone
+	// the install (macOS 12.0): only with InstallLater and only for a minor update.
+	// 0 leaves it out.
+	MaxUserDeferrals int
+	// Priority is the download priority (macOS 12.3), only for a minor update; the
+	// zero value leaves it out.
+	Priority Priority
+	// Kind is the kind of update, which the rules depend on. It is not sent. The
+	// zero value (NoUpdate) means "work it out": from ProductVersion and the Mac's
+	// version when both are known, else from the ProductKey's form (see
+	// [ParseProductKey]).
+	Kind compat.Kind
+}
+
+// NewScheduleOSUpdate builds a ScheduleOSUpdate command for updates. deviceOS is the
+// Mac's version, or the zero Version when unknown; when known it gates the keys the
+// Mac can read (ProductVersion and MaxUserDeferrals from 12.0, Priority from 12.3,
+// DownloadOnly and InstallForceRestart from 11.0) and decides the kind of update.
+//
+// Each update must follow Apple's rules, or NewScheduleOSUpdate returns an error
+// wrapping [ErrInvalidCommand] that names the update, the key and the rule:
+// InstallAction from Apple's list; ProductKey or ProductVersion; a ProductKey for a
+// rapid security response; MaxUserDeferrals (at least 1) only with InstallLater and
+// only for a minor update; Priority (Low or High) only for a minor update; no
+// NotifyOnly or InstallLater for a major upgrade on a Mac before macOS 14 (or whose
+// version is unknown). A Mac on macOS 27 or later gets [ErrRemoved].
+func NewScheduleOSUpdate(uuid string, deviceOS compat.Version, updates ...Update) (Command, error) {
+	if len(updates) == 0 {
+		return Command{}, fmt.Errorf("mdmcmd: ScheduleOSUpdate: Updates: empty: %w", ErrInvalidCommand)
+	}
+	wire := wireSchedule{RequestType: requestScheduleOSUpdate, Updates: make([]wireUpdate, len(updates))}
+	for i, u := range updates {
+		if err := u.validate(deviceOS); err != nil {
+			return Command{}, fmt.Errorf("mdmcmd: ScheduleOSUpdate: Updates[%d].%w", i, err)
+		}
+		wire.Updates[i] = u.wire()
+	}
+	return newCommand(uuid, requestScheduleOSUpdate, deviceOS, wire)
+}
+
+// Versions that gate keys and rules.
+var (
+	since12   = compat.MustParseVersion("12.0")
+	since12_3 = compat.MustParseVersion("12.3")
+	since14   = compat.MustParseVersion("14.0")
+)
+
+// validate checks u against Apple's rules. Its errors start with the key, for the
+// caller to prefix with the update's index.
+func (u Update) validate(deviceOS compat.Version) error {
+	bad := func(key, rule string, args ...any) error {
+		return fmt.Errorf("%s: %s: %w", key, fmt.Sprintf(rule, args...), ErrInvalidCommand)
+	}
+	known := deviceOS.IsValid()
+	below := func(v compat.Version) bool { return known && deviceOS.Compare(v) < 0 }
+
+	since, ok := u.InstallAction.since()
+	switch {
+	case u.InstallAction == "":
+		return bad("InstallAction", "missing")
+	case !ok:
+		return bad("InstallAction", "%q is not one of Default, DownloadOnly, InstallASAP, NotifyOnly, InstallLater, InstallForceRestart", u.InstallAction)
+	case below(since):
+		return bad("InstallAction", "%s needs macOS %v, the Mac runs %v", u.InstallAction, since, deviceOS)
+	}
+	if u.ProductKey == "" && !u.ProductVersion.IsValid() {
+		return bad("ProductKey", "ProductKey or ProductVersion is required")
+	}
+	if !printable(u.ProductKey) {
+		return bad("ProductKey", "%q: not valid UTF-8 text a plist can carry", u.ProductKey)
+	}
+	kind, err := u.kind(deviceOS)
+	if err != nil {
+		return err
+	}
+	if u.ProductVersion.IsValid() {
+		switch {
+		case u.ProductVersion.RSR() != 0 || kind == compat.RSR:
+			return bad("ProductVersion", "%v: not available for rapid security responses; use the ProductKey from AvailableOSUpdates", u.ProductVersion)
+		case below(since12):
+			return bad("ProductVersion", "needs macOS 12.0, the Mac runs %v; use the ProductKey", deviceOS)
+		}
+	}
+	if kind == compat.RSR && u.ProductKey == "" {
+		return bad("ProductKey", "a rapid security response needs the ProductKey from AvailableOSUpdates")
+	}
+	if u.MaxUserDeferrals != 0 {
+		switch {
+		case u.MaxUserDeferrals < 0:
+			return bad("MaxUserDeferrals", "%d: want at least 1", u.MaxUserDeferrals)
+		case u.InstallAction != InstallLater:
+			return bad("MaxUserDeferrals", "only with InstallLater, not %s", u.InstallAction)
+		case kind != compat.Minor:
+			return bad("MaxUserDeferrals", "only for minor updates, not %s", kindName(kind))
+		case below(since12):
+			return bad("MaxUserDeferrals", "needs macOS 12.0, the Mac runs %v", deviceOS)
+		}
+	}
+	if u.Priority != "" {
+		switch {
+		case !u.Priority.IsValid():
+			return bad("Priority", "%q: want Low or High", u.Priority)
+		case kind != compat.Minor:
+			return bad("Priority", "only for minor updates, not %s", kindName(kind))
+		case below(since12_3):
+			return bad("Priority", "needs macOS 12.3, the Mac runs %v", deviceOS)
+		}
+	}
+	if kind == compat.Major && (u.InstallAction == NotifyOnly || u.InstallAction == InstallLater) && (!known || below(since14)) {
+		return bad("InstallAction", "%s is not accepted for a major upgrade before macOS 14 (the Mac answers error 12008)", u.InstallAction)
+	}
+	return nil
+}
+
+// kind returns the kind of update u is, NoUpdate when it cannot be told.
+func (u Update) kind(deviceOS compat.Version) (compat.Kind, error) {
+	if u.Kind != compat.NoUpdate {
+		if !u.Kind.IsValid() {
+			return 0, fmt.Errorf("Kind: %v: %w", u.Kind, ErrInvalidCommand)
+		}
+		return u.Kind, nil
+	}
+	if u.ProductVersion.IsValid() && deviceOS.IsValid() {
+		k, err := compat.KindOf(deviceOS, u.ProductVersion)
+		switch {
+		case errors.Is(err, compat.ErrDowngrade):
+			return 0, fmt.Errorf("ProductVersion: %v is older than the Mac's %v: %w: %w", u.ProductVersion, deviceOS, ErrInvalidCommand, compat.ErrDowngrade)
+		case k == compat.NoUpdate:
+			return 0, fmt.Errorf("ProductVersion: the Mac already runs %v: %w", deviceOS, ErrInvalidCommand)
+		}
+		return k, nil
+	}
+	return ParseProductKey(u.ProductKey).Kind, nil
+}
+
+// kindName names a kind in messages, "an update of unknown kind" for NoUpdate.
+func kindName(k compat.Kind) string {
+	if k == compat.NoUpdate {
+		return "an update of unknown kind (set Update.Kind)"
+	}
+	return k.String()
+}
+
+func (u Update) wire() wireUpdate {
+	w := wireUpdate{
+		InstallAction:    string(u.InstallAction),
+		MaxUserDeferrals: int64(u.MaxUserDeferrals),
+		Priority:         string(u.Priority),
+		ProductKey:       u.ProductKey,
+	}
+	if u.ProductVersion.IsValid() {
+		w.ProductVersion = u.ProductVersion.String()
+	}
+	return w
+}
+
+type wireSchedule struct {
+	RequestType string       `plist:"RequestType"`
+	Updates     []wireUpdate `plist:"Updates"`
+}
+
+type wireUpdate struct {
+	InstallAction    string `plist:"InstallAction"`
+	MaxUserDeferrals int64  `plist:"MaxUserDeferrals,omitempty"`
+	Priority         string `plist:"Priority,omitempty"`
+	ProductKey       string `plist:"ProductKey,omitempty"`
+	ProductVersion   string `plist:"ProductVersion,omitempty"`
+}
+
+// printable reports whether s is valid UTF-8 without control characters, which XML
+// property lists cannot carry.
+func printable(s string) bool {
+	for _, r := range s {
+		if r == utf8.RuneError || r < 0x20 || r == 0x7f || (r >= 0xfffe && r <= 0xffff) {
+			return false
+		}
+	}
+	return utf8.ValidString(s)
+}
