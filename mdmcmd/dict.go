@@ -1,7 +1,6 @@
 package mdmcmd
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"time"
@@ -151,9 +150,6 @@ func (d dict) sub(key string, required bool) (v dict, set bool) {
 	}
 	return dict{m: m, where: d.where + key + ".", errs: d.errs}, true
 }
-
-// err returns the problems recorded while reading, joined.
-func (d dict) err() error { return errors.Join(*d.errs...) }
 
 // integer returns the value of a plist <integer>, which howett.net/plist decodes as
 // uint64 when non-negative and int64 when negative.

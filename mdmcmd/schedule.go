@@ -136,7 +136,7 @@ func (u Update) validate(deviceOS compat.Version) error {
 func (u Update) kind(deviceOS compat.Version) (compat.Kind, error) {
 	if u.Kind != compat.NoUpdate {
 		if !u.Kind.IsValid() {
-			return 0, fmt.Errorf("Kind: %v: %w", u.Kind, ErrInvalidCommand)
+			return 0, fmt.Errorf("%s: %v: %w", "Kind", u.Kind, ErrInvalidCommand)
 		}
 		return u.Kind, nil
 	}
@@ -144,9 +144,9 @@ func (u Update) kind(deviceOS compat.Version) (compat.Kind, error) {
 		k, err := compat.KindOf(deviceOS, u.ProductVersion)
 		switch {
 		case errors.Is(err, compat.ErrDowngrade):
-			return 0, fmt.Errorf("ProductVersion: %v is older than the Mac's %v: %w: %w", u.ProductVersion, deviceOS, ErrInvalidCommand, compat.ErrDowngrade)
+			return 0, fmt.Errorf("%s: %v is older than the Mac's %v: %w: %w", "ProductVersion", u.ProductVersion, deviceOS, ErrInvalidCommand, compat.ErrDowngrade)
 		case k == compat.NoUpdate:
-			return 0, fmt.Errorf("ProductVersion: the Mac already runs %v: %w", deviceOS, ErrInvalidCommand)
+			return 0, fmt.Errorf("%s: the Mac already runs %v: %w", "ProductVersion", deviceOS, ErrInvalidCommand)
 		}
 		return k, nil
 	}
