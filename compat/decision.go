@@ -26,3 +26,14 @@ type Decision struct {
 	// into a ticket.
 	Rule string `json:"rule"`
 }
+
+// Upgrade returns what a startosinstall invocation needs from d, for
+// [mechanism.NewStartOSInstall].
+func (d Decision) Upgrade() mechanism.Upgrade {
+	return mechanism.Upgrade{
+		Delivery:     d.Delivery,
+		AppleSilicon: d.Chip == AppleSilicon,
+		TargetMajor:  d.Target.Major(),
+		TargetMinor:  d.Target.Minor(),
+	}
+}

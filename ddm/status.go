@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/managedos/managedos/compat"
+	"github.com/managedos/managedos/mechanism"
 )
 
 // InstallState is the softwareupdate.install-state status item (macOS 14 and later).
@@ -401,4 +402,12 @@ func parseDeclarations(raw json.RawMessage) ([]DeclarationStatus, error) {
 		}
 	}
 	return out, errors.Join(errs...)
+}
+
+// Observation turns the report's software update state into an observation for
+// [mechanism.InferCache], stamped with at, when the report arrived. DDM reports no
+// download percentage: "prepared" counts as downloaded and "failed" as a failure, and
+// every other state as no progress.
+func (r *StatusReport) Observation(at time.Time) mechanism.Observation {
+	return mechanism.Observation{At: at, Status: string(r.SoftwareUpdate.InstallState)}
 }

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"howett.net/plist"
+
+	"github.com/managedos/managedos/mechanism"
 )
 
 // Result is the envelope of every MDM answer.
@@ -263,4 +265,10 @@ func errorChain(d dict) []ErrorChainItem {
 		})
 	}
 	return out
+}
+
+// Observation turns the item into an observation for [mechanism.InferCache], stamped
+// with at, when the answer arrived.
+func (i OSUpdateStatusItem) Observation(at time.Time) mechanism.Observation {
+	return mechanism.Observation{At: at, Status: string(i.Status), Percent: i.DownloadFraction, HasPercent: true, Downloaded: i.IsDownloaded}
 }

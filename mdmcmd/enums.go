@@ -1,6 +1,9 @@
 package mdmcmd
 
-import "github.com/managedos/managedos/compat"
+import (
+	"github.com/managedos/managedos/compat"
+	"github.com/managedos/managedos/mechanism"
+)
 
 // InstallAction is what a ScheduleOSUpdate asks the Mac to do with an update, and,
 // in UpdateResults, what the Mac scheduled. Values are Apple's strings; unknown values
@@ -133,13 +136,5 @@ func (s UpdateStatus) IsValid() bool {
 
 // IsFailure reports whether s says the download or install failed or cannot
 // proceed: DownloadFailed, InstallFailed and the Insufficient and RequiresComputer
-// statuses.
-func (s UpdateStatus) IsFailure() bool {
-	switch s {
-	case UpdateDownloadFailed, UpdateDownloadRequiresComputer, UpdateDownloadInsufficientSpace,
-		UpdateDownloadInsufficientPower, UpdateDownloadInsufficientNetwork, UpdateInstallInsufficientSpace,
-		UpdateInstallInsufficientPower, UpdateInstallPhoneCallInProgress, UpdateInstallFailed:
-		return true
-	}
-	return false
-}
+// statuses; see [mechanism.IsFailureStatus].
+func (s UpdateStatus) IsFailure() bool { return mechanism.IsFailureStatus(string(s)) }
