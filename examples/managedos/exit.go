@@ -30,6 +30,7 @@ var errorCodes = []struct {
 	err  error
 	code string
 }{
+	{errInvalidInput, "invalid-input"},
 	{compat.ErrInvalidVersion, "invalid-version"},
 	{compat.ErrInvalidBuild, "invalid-version"},
 	{compat.ErrUnknownChip, "unknown-chip"},
@@ -62,6 +63,8 @@ func (e *env) finish(err error) int {
 	case errors.As(err, &usage):
 		fmt.Fprintf(e.stderr, "managedos: %s\n", usage.msg)
 		return exitUsage
+	case errors.Is(err, errLintFindings):
+		return exitRefused // the findings are already printed
 	}
 	if e.json {
 		type body struct {

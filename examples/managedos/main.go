@@ -38,6 +38,9 @@ var verbs = []verb{
 	{"command", "build a ScheduleOSUpdate MDM command", runCommand},
 	{"declaration", "build a DDM software update enforcement declaration", runDeclaration},
 	{"parse", "read a device's answer on stdin and print what it says", runParse},
+	{"infer", "read download observations on stdin and say whether the update is cached", runInfer},
+	{"lint", "check profiles and declarations that would fight managed updates", runLint},
+	{"plan", "read a device inventory on stdin and decide for each device", runPlan},
 }
 
 // env is what a verb reads and writes.

@@ -33,19 +33,24 @@ func runResolve(e *env, args []string) error {
 		return err
 	}
 	if e.json {
-		return e.writeJSON(resolveOutput{
-			Chip:      d.Chip.String(),
-			Current:   d.Current.String(),
-			Target:    d.Target.String(),
-			Kind:      d.Kind.String(),
-			Delivery:  d.Delivery.String(),
-			Installer: d.Installer.String(),
-			Rule:      d.Rule,
-		})
+		return e.writeJSON(decisionOutput(d))
 	}
 	fmt.Fprintf(e.stdout, "%v %v → %v: %v\n", d.Chip, d.Current, d.Target, d.Kind)
 	fmt.Fprintf(e.stdout, "delivery:  %v\ninstaller: %v\nrequires:  %v\nrule:      %s\n", d.Delivery, d.Installer, d.Requires, d.Rule)
 	return nil
+}
+
+// decisionOutput is the JSON form of a decision the contract fixes.
+func decisionOutput(d compat.Decision) resolveOutput {
+	return resolveOutput{
+		Chip:      d.Chip.String(),
+		Current:   d.Current.String(),
+		Target:    d.Target.String(),
+		Kind:      d.Kind.String(),
+		Delivery:  d.Delivery.String(),
+		Installer: d.Installer.String(),
+		Rule:      d.Rule,
+	}
 }
 
 // resolveFlags parses the -chip, -current and -target values and resolves them.
