@@ -57,7 +57,9 @@ func TestInferNamesTheBadLine(t *testing.T) {
 	} {
 		code, stdout, _ := runTool(t, tt.input, "infer", "-json", "-now", "2026-11-27T13:00:00Z")
 		require.Equal(t, exitRefused, code, name)
-		var got struct{ Error struct{ Code, Message string } }
+		var got struct {
+			Error struct{ Code, Message string }
+		}
 		require.NoError(t, json.Unmarshal([]byte(stdout), &got), name)
 		assert.Equal(t, "invalid-input", got.Error.Code, name)
 		assert.Contains(t, got.Error.Message, tt.says, name)
