@@ -1,38 +1,36 @@
 // Package managedos is a library for MDM vendors that manage macOS updates across
-// fleets of Macs. It has no code of its own: this page is the map, and the work is
-// done by its packages. Everything is pure: bytes and values in, values and bytes
-// out, with no network, no files and no clock.
+// fleets of Macs. This package holds no code: it is the map, and the work is done by
+// its packages. Everything is pure: bytes and values in, values and bytes out, with
+// no network, no files and no clock.
 //
 // # The flow
 //
 //  1. Know the Mac. Parse what the device reports: a DeviceInformation answer
 //     (package mdmcmd) or a DDM status report (package ddm) gives its chip and its
-//     macOS version as a [compat.Chip] and a [compat.Version]; [compat.ChipForModel]
-//     maps a model identifier such as MacBookPro18,3 to its chip.
-//  2. Decide. [compat.Resolve] turns chip, current version and target version into a
-//     [compat.Decision]: the kind of update ([compat.Kind]), how it is delivered
-//     ([mechanism.Delivery]: MDM commands, startosinstall or DDM), which installer
-//     macOS runs ([mechanism.Installer]), what must be in place first, and the rule
-//     that decided, in words for a support ticket.
-//  3. Build the payload. For MDM commands, package mdmcmd builds the
-//     ScheduleOSUpdate plist; for DDM, package ddm builds the software update
-//     enforcement declaration; for startosinstall, package mechanism gives the
-//     installer application and its arguments. Builders refuse a payload the Mac
+//     macOS version as a compat.Chip and a compat.Version; compat.ChipForModel maps
+//     a model identifier such as MacBookPro18,3 to its chip.
+//  2. Decide. compat.Resolve turns chip, current version and target version into a
+//     compat.Decision: the kind of update (minor, major, rapid security response),
+//     how it is delivered (mechanism.Delivery: MDM commands, startosinstall or DDM),
+//     which installer macOS runs (mechanism.Installer), what must be in place first,
+//     and the rule that decided, in words for a support ticket.
+//  3. Build the payload. For MDM commands, mdmcmd.FromDecision builds the
+//     ScheduleOSUpdate plist; for DDM, ddm.FromDecision builds the software update
+//     enforcement declaration; for startosinstall, mechanism.NewStartOSInstall gives
+//     the installer application and its arguments. Builders refuse a payload the Mac
 //     would reject.
 //  4. Read the answers. mdmcmd parses command results (OSUpdateStatus,
 //     AvailableOSUpdates, errors); ddm parses the softwareupdate status items.
-//  5. Decide when a stalled download means the update is already cached: package
-//     mechanism infers the cache state from timestamped observations, and
-//     enforcement proceeds when it says so.
-//  6. Check the rest of the deployment: compat lints profiles and declarations that
-//     would fight enforcement, such as a blocked Software Update pane.
+//  5. Decide when a stalled download means the update is already cached:
+//     mechanism.InferCache reads timestamped observations, and enforcement proceeds
+//     when it says so.
+//  6. Check the rest of the deployment: compat.Lint finds profiles and declarations
+//     that would fight enforcement, such as a blocked Software Update pane.
 //
-// The command-line tool in examples/managedos runs each step from a shell:
+// The packages: [github.com/managedos/managedos/mechanism],
+// [github.com/managedos/managedos/compat], [github.com/managedos/managedos/mdmcmd]
+// and [github.com/managedos/managedos/ddm]. The command-line tool in
+// examples/managedos runs each step from a shell:
 //
 //	go run ./examples/managedos resolve -chip intel -current 12.7.1 -target 14.2.1
 package managedos
-
-import (
-	_ "github.com/managedos/managedos/compat"    // for doc links
-	_ "github.com/managedos/managedos/mechanism" // for doc links
-)

@@ -45,6 +45,7 @@ type Enforcement struct {
 	identifier  string
 	serverToken string
 	payload     EnforcementPayload
+	json        string // the canonical JSON, built once
 }
 
 // Identifier returns the name of the declaration on the Mac; a Mac should carry one
@@ -74,10 +75,23 @@ func NewEnforcement(identifier string, p EnforcementPayload) (Enforcement, error
 		return Enforcement{}, err
 	}
 	var buf [512]byte
-	b := append(buf[:0], EnforcementType+"\x00"...)
-	b = append(append(b, identifier...), 0)
-	b = p.appendJSON(b)
-	return Enforcement{identifier: identifier, serverToken: serverToken(b), payload: p}, nil
+	content := append(buf[:0], EnforcementType+"\x00"...)
+	content = append(append(content, identifier...), 0)
+	start := len(content)
+	content = p.appendJSON(content)
+	return newEnforcement(identifier, serverToken(content), p, content[start:]), nil
+}
+
+// newEnforcement assembles a declaration around its canonical payload JSON.
+func newEnforcement(identifier, token string, p EnforcementPayload, payloadJSON []byte) Enforcement {
+	var buf [512]byte
+	b := append(buf[:0], `{"Type":"`+EnforcementType+`","Identifier":`...)
+	b = appendJSONString(b, identifier)
+	b = append(b, `,"ServerToken":`...)
+	b = appendJSONString(b, token)
+	b = append(b, `,"Payload":`...)
+	b = append(append(b, payloadJSON...), '}')
+	return Enforcement{identifier: identifier, serverToken: token, payload: p, json: string(b)}
 }
 
 // Validate reports the first field of p that a Mac would reject, wrapped with its
@@ -125,21 +139,18 @@ func darwinMajor(v compat.Version) int {
 // encoding/json, when it calls MarshalJSON, additionally escapes &, < and > in strings,
 // which changes no value.
 func (e Enforcement) MarshalJSON() ([]byte, error) {
-	return e.AppendJSON(make([]byte, 0, 160+len(e.identifier)+len(e.payload.DetailsURL)))
+	if e.json == "" {
+		return nil, fmt.Errorf("ddm: zero Enforcement: %w", ErrInvalidDeclaration)
+	}
+	return []byte(e.json), nil
 }
 
 // AppendJSON appends the declaration's JSON to b, as MarshalJSON does.
 func (e Enforcement) AppendJSON(b []byte) ([]byte, error) {
-	if e.serverToken == "" {
+	if e.json == "" {
 		return b, fmt.Errorf("ddm: zero Enforcement: %w", ErrInvalidDeclaration)
 	}
-	b = append(b, `{"Type":"`+EnforcementType+`","Identifier":`...)
-	b = appendJSONString(b, e.identifier)
-	b = append(b, `,"ServerToken":`...)
-	b = appendJSONString(b, e.serverToken)
-	b = append(b, `,"Payload":`...)
-	b = e.payload.appendJSON(b)
-	return append(b, '}'), nil
+	return append(b, e.json...), nil
 }
 
 // appendJSON appends the payload's canonical JSON; p must be valid.
@@ -209,7 +220,8 @@ func ParseEnforcement(data []byte) (Enforcement, error) {
 	if w.ServerToken == "" {
 		return Enforcement{}, fmt.Errorf("ddm: ServerToken: missing: %w", ErrInvalidDeclaration)
 	}
-	return Enforcement{identifier: w.Identifier, serverToken: w.ServerToken, payload: p}, nil
+	var buf [256]byte
+	return newEnforcement(w.Identifier, w.ServerToken, p, p.appendJSON(buf[:0])), nil
 }
 
 // serverToken derives a declaration's ServerToken from its canonical content: the

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/managedos/managedos/compat"
@@ -178,63 +179,26 @@ func ParseStatusReport(data []byte) (*StatusReport, error) {
 	bad := func(item string, err error) {
 		errs = append(errs, fmt.Errorf("ddm: status item %s: %v: %w", item, err, ErrInvalidStatus))
 	}
-	items := statusTree(top.StatusItems)
-
-	if raw, ok, err := items.get("softwareupdate", "install-state"); err != nil {
-		bad("softwareupdate.install-state", err)
-	} else if ok {
-		if err := json.Unmarshal(raw, &r.SoftwareUpdate.InstallState); err != nil {
-			bad("softwareupdate.install-state", err)
+	tree := statusTree(top.StatusItems)
+	su := &r.SoftwareUpdate
+	for _, item := range []struct {
+		name string
+		read func(json.RawMessage) error
+	}{
+		{"softwareupdate.install-state", func(raw json.RawMessage) error { return json.Unmarshal(raw, &su.InstallState) }},
+		{"softwareupdate.pending-version", func(raw json.RawMessage) (err error) { su.PendingVersion, err = parsePendingVersion(raw); return err }},
+		{"softwareupdate.failure-reason", func(raw json.RawMessage) (err error) { su.FailureReason, err = parseFailureReason(raw); return err }},
+		{"softwareupdate.install-reason", func(raw json.RawMessage) (err error) { su.InstallReason, err = parseInstallReason(raw); return err }},
+		{"device.operating-system", func(raw json.RawMessage) (err error) { r.OperatingSystem, err = parseOperatingSystem(raw); return err }},
+		{"management.declarations", func(raw json.RawMessage) (err error) { r.Declarations, err = parseDeclarations(raw); return err }},
+	} {
+		raw, ok, err := tree.get(strings.SplitN(item.name, ".", 2)...)
+		if err == nil && ok {
+			err = item.read(raw)
 		}
-	}
-	if raw, ok, err := items.get("softwareupdate", "pending-version"); err != nil {
-		bad("softwareupdate.pending-version", err)
-	} else if ok {
-		p, err := parsePendingVersion(raw)
 		if err != nil {
-			bad("softwareupdate.pending-version", err)
-		} else {
-			r.SoftwareUpdate.PendingVersion = p
+			bad(item.name, err)
 		}
-	}
-	if raw, ok, err := items.get("softwareupdate", "failure-reason"); err != nil {
-		bad("softwareupdate.failure-reason", err)
-	} else if ok {
-		f, err := parseFailureReason(raw)
-		if err != nil {
-			bad("softwareupdate.failure-reason", err)
-		} else {
-			r.SoftwareUpdate.FailureReason = f
-		}
-	}
-	if raw, ok, err := items.get("softwareupdate", "install-reason"); err != nil {
-		bad("softwareupdate.install-reason", err)
-	} else if ok {
-		ir, err := parseInstallReason(raw)
-		if err != nil {
-			bad("softwareupdate.install-reason", err)
-		} else {
-			r.SoftwareUpdate.InstallReason = ir
-		}
-	}
-	if raw, ok, err := items.get("device", "operating-system"); err != nil {
-		bad("device.operating-system", err)
-	} else if ok {
-		os, err := parseOperatingSystem(raw)
-		if err != nil {
-			bad("device.operating-system", err)
-		} else {
-			r.OperatingSystem = os
-		}
-	}
-	if raw, ok, err := items.get("management", "declarations"); err != nil {
-		bad("management.declarations", err)
-	} else if ok {
-		ds, err := parseDeclarations(raw)
-		if err != nil {
-			bad("management.declarations", err)
-		}
-		r.Declarations = ds
 	}
 	if len(top.Errors) > 0 && string(top.Errors) != "null" {
 		var list []struct {

@@ -76,12 +76,9 @@ func TestCommandRefusals(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			code, stdout, _ := runTool(t, "", append([]string{"command", "-json"}, tt.args...)...)
 			require.Equal(t, exitRefused, code, stdout)
-			var got struct {
-				Error struct{ Code, Message string }
-			}
-			require.NoError(t, json.Unmarshal([]byte(stdout), &got))
-			assert.Equal(t, tt.code, got.Error.Code)
-			assert.Contains(t, got.Error.Message, tt.says)
+			refusalCode, message := readRefusal(t, stdout)
+			assert.Equal(t, tt.code, refusalCode)
+			assert.Contains(t, message, tt.says)
 		})
 	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -57,12 +56,9 @@ func TestInferNamesTheBadLine(t *testing.T) {
 	} {
 		code, stdout, _ := runTool(t, tt.input, "infer", "-json", "-now", "2026-11-27T13:00:00Z")
 		require.Equal(t, exitRefused, code, name)
-		var got struct {
-			Error struct{ Code, Message string }
-		}
-		require.NoError(t, json.Unmarshal([]byte(stdout), &got), name)
-		assert.Equal(t, "invalid-input", got.Error.Code, name)
-		assert.Contains(t, got.Error.Message, tt.says, name)
+		refusalCode, message := readRefusal(t, stdout)
+		assert.Equal(t, "invalid-input", refusalCode, name)
+		assert.Contains(t, message, tt.says, name)
 	}
 }
 

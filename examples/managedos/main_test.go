@@ -13,6 +13,14 @@ import (
 	"github.com/managedos/managedos/compat"
 )
 
+// refusal reads the {"error":{"code","message"}} object a refused -json run prints.
+func readRefusal(t *testing.T, stdout string) (code, message string) {
+	t.Helper()
+	var got struct{ Error struct{ Code, Message string } }
+	require.NoError(t, json.Unmarshal([]byte(stdout), &got), stdout)
+	return got.Error.Code, got.Error.Message
+}
+
 // runTool runs one command line in process and returns its exit status and output.
 func runTool(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
@@ -74,12 +82,9 @@ func TestRefusalsExitOneWithACode(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			code, stdout, _ := runTool(t, "", append([]string{"resolve", "-json"}, tt.args...)...)
 			require.Equal(t, exitRefused, code)
-			var got struct {
-				Error struct{ Code, Message string }
-			}
-			require.NoError(t, json.Unmarshal([]byte(stdout), &got), stdout)
-			assert.Equal(t, tt.code, got.Error.Code)
-			assert.Contains(t, got.Error.Message, tt.says)
+			refusalCode, message := readRefusal(t, stdout)
+			assert.Equal(t, tt.code, refusalCode)
+			assert.Contains(t, message, tt.says)
 
 			code, stdout, stderr := runTool(t, "", append([]string{"resolve"}, tt.args...)...)
 			assert.Equal(t, exitRefused, code)
