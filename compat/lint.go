@@ -53,23 +53,23 @@ func (s *Severity) UnmarshalText(text []byte) error {
 type Document struct {
 	// Name identifies the document in findings, such as its file name.
 	Name string
-	Data []byte
+	Data []byte // the document's bytes
 }
 
 // Finding is one problem [Lint] found.
 type Finding struct {
-	Severity Severity `json:"severity"`
+	Severity Severity `json:"severity"` // Error or Warning
 	// Document is the Name of the document the finding is about.
 	Document string `json:"document"`
 	// PayloadType and PayloadIdentifier name the payload or declaration (its Type and
 	// Identifier).
 	PayloadType       string `json:"payload_type,omitempty"`
-	PayloadIdentifier string `json:"payload_identifier,omitempty"`
+	PayloadIdentifier string `json:"payload_identifier,omitempty"` // see PayloadType
 	// Key is the key at fault, such as "DisabledPreferencePanes".
 	Key string `json:"key,omitempty"`
 	// Message says what is wrong, and Fix what to change.
 	Message string `json:"message"`
-	Fix     string `json:"fix"`
+	Fix     string `json:"fix"` // see Message
 }
 
 // String formats f on one line: severity, document, payload, key, message and fix.

@@ -12,8 +12,8 @@ import (
 // leaves it open below and a zero Before open above, so the zero Range holds every
 // version.
 type Range struct {
-	From   Version `json:"from"`
-	Before Version `json:"before"`
+	From   Version `json:"from"`   // the oldest version in the range; the zero Version leaves it open below
+	Before Version `json:"before"` // the first version after the range; the zero Version leaves it open above
 }
 
 // Contains reports whether v lies in r.
@@ -41,15 +41,15 @@ func (r Range) String() string {
 // Row is one rule of a [Table]: for a chip, a kind of update and a range of current
 // versions, the delivery and installer to use, or a refusal.
 type Row struct {
-	Chip    Chip  `json:"chip"`
-	Kind    Kind  `json:"kind"`
-	Current Range `json:"current"`
+	Chip    Chip  `json:"chip"`    // the chip the row is for
+	Kind    Kind  `json:"kind"`    // the kind of update the row is for
+	Current Range `json:"current"` // the range of the Mac's current version the row covers
 	// Unsupported refuses the update with [ErrUnsupported]; Delivery and Installer
 	// are then DeliveryNone and InstallerNone.
 	Unsupported bool                `json:"unsupported,omitempty"`
-	Delivery    mechanism.Delivery  `json:"delivery"`
-	Installer   mechanism.Installer `json:"installer"`
-	Requires    Prerequisites       `json:"requires"`
+	Delivery    mechanism.Delivery  `json:"delivery"`  // how the update is delivered; DeliveryNone when refused or NoUpdate
+	Installer   mechanism.Installer `json:"installer"` // what macOS runs; InstallerNone when refused or NoUpdate
+	Requires    Prerequisites       `json:"requires"`  // what must be in place before the update can run unattended
 	// Rule says in words why the row decides as it does; it becomes
 	// [Decision.Rule] and the message of a refusal.
 	Rule string `json:"rule"`
@@ -62,7 +62,7 @@ type Row struct {
 type Table struct {
 	// AsOf is the date, yyyy-mm-dd, of the knowledge the table encodes.
 	AsOf string `json:"as_of"`
-	Rows []Row  `json:"rows"`
+	Rows []Row  `json:"rows"` // the rules, in any order
 }
 
 // Resolve decides how a Mac with chip on macOS current reaches target, using the

@@ -53,24 +53,24 @@ type SettingsPayload struct {
 // appears to the user; 0 leaves a period out. (Apple's CombinedPeriodInDays is not
 // available on macOS.)
 type Deferrals struct {
-	MajorPeriodInDays  int `json:"MajorPeriodInDays,omitempty"`
-	MinorPeriodInDays  int `json:"MinorPeriodInDays,omitempty"`
-	SystemPeriodInDays int `json:"SystemPeriodInDays,omitempty"`
+	MajorPeriodInDays  int `json:"MajorPeriodInDays,omitempty"`  // days to defer major upgrades
+	MinorPeriodInDays  int `json:"MinorPeriodInDays,omitempty"`  // days to defer minor updates
+	SystemPeriodInDays int `json:"SystemPeriodInDays,omitempty"` // days to defer non-OS (system) updates
 }
 
 // AutomaticActions are the automatic software update behaviours.
 type AutomaticActions struct {
-	Download              AutomaticAction `json:"Download,omitempty"`
-	InstallOSUpdates      AutomaticAction `json:"InstallOSUpdates,omitempty"`
-	InstallSecurityUpdate AutomaticAction `json:"InstallSecurityUpdate,omitempty"`
+	Download              AutomaticAction `json:"Download,omitempty"`              // automatic downloads of available updates
+	InstallOSUpdates      AutomaticAction `json:"InstallOSUpdates,omitempty"`      // automatic installs of OS updates
+	InstallSecurityUpdate AutomaticAction `json:"InstallSecurityUpdate,omitempty"` // automatic installs of security updates
 }
 
 // RapidSecurityResponseSettings control whether rapid security responses and their
 // rollbacks are offered to the user (enforcement declarations install them anyway).
 // Both default to true.
 type RapidSecurityResponseSettings struct {
-	Enable         *bool `json:"Enable,omitempty"`
-	EnableRollback *bool `json:"EnableRollback,omitempty"`
+	Enable         *bool `json:"Enable,omitempty"`         // false stops offering rapid security responses to the user
+	EnableRollback *bool `json:"EnableRollback,omitempty"` // false stops offering their rollback to the user
 }
 
 // Settings is a com.apple.configuration.softwareupdate.settings declaration, built

@@ -51,14 +51,14 @@ type InstallReasonCode string
 
 // The install reasons Apple documents.
 const (
-	ReasonSystemSettings InstallReasonCode = "system-settings"
-	ReasonInstallTonight InstallReasonCode = "install-tonight"
-	ReasonAutoUpdate     InstallReasonCode = "auto-update"
-	ReasonNotification   InstallReasonCode = "notification"
-	ReasonSetupAssistant InstallReasonCode = "setup-assistant"
-	ReasonCommandLine    InstallReasonCode = "command-line"
-	ReasonMDM            InstallReasonCode = "mdm"
-	ReasonDeclaration    InstallReasonCode = "declaration"
+	ReasonSystemSettings InstallReasonCode = "system-settings" // triggered in System Settings
+	ReasonInstallTonight InstallReasonCode = "install-tonight" // triggered by the install tonight action
+	ReasonAutoUpdate     InstallReasonCode = "auto-update"     // triggered by an automatic update
+	ReasonNotification   InstallReasonCode = "notification"    // triggered from a notification
+	ReasonSetupAssistant InstallReasonCode = "setup-assistant" // triggered in Setup Assistant
+	ReasonCommandLine    InstallReasonCode = "command-line"    // triggered by the softwareupdate tool
+	ReasonMDM            InstallReasonCode = "mdm"             // triggered by an MDM command
+	ReasonDeclaration    InstallReasonCode = "declaration"     // triggered by a DDM declaration
 )
 
 // IsValid reports whether r is one of the documented reasons.
@@ -74,8 +74,8 @@ func (r InstallReasonCode) IsValid() bool {
 // PendingVersion is the softwareupdate.pending-version item: the update the Mac has
 // pending. Both fields are zero when nothing is pending.
 type PendingVersion struct {
-	OSVersion    compat.Version `json:"os_version"`
-	BuildVersion compat.Build   `json:"build_version"`
+	OSVersion    compat.Version `json:"os_version"`    // the pending version, rapid security response letter included; zero when none
+	BuildVersion compat.Build   `json:"build_version"` // the pending build; zero when none
 }
 
 // FailureReason is the softwareupdate.failure-reason item.
@@ -100,10 +100,10 @@ type InstallReason struct {
 // SoftwareUpdateStatus holds the softwareupdate.* items of a report; a nil pointer or
 // an empty InstallState means the report did not carry that item.
 type SoftwareUpdateStatus struct {
-	InstallState   InstallState    `json:"install_state,omitempty"`
-	PendingVersion *PendingVersion `json:"pending_version,omitempty"`
-	FailureReason  *FailureReason  `json:"failure_reason,omitempty"`
-	InstallReason  *InstallReason  `json:"install_reason,omitempty"`
+	InstallState   InstallState    `json:"install_state,omitempty"`   // softwareupdate.install-state
+	PendingVersion *PendingVersion `json:"pending_version,omitempty"` // softwareupdate.pending-version
+	FailureReason  *FailureReason  `json:"failure_reason,omitempty"`  // softwareupdate.failure-reason
+	InstallReason  *InstallReason  `json:"install_reason,omitempty"`  // softwareupdate.install-reason
 }
 
 // OperatingSystem holds the device.operating-system.* items.
@@ -117,15 +117,15 @@ type OperatingSystem struct {
 	// SupplementalBuild is the rapid security response build (22E772610a), when
 	// reported.
 	SupplementalBuild compat.Build `json:"supplemental_build,omitzero"`
-	Family            string       `json:"family,omitempty"`
-	MarketingName     string       `json:"marketing_name,omitempty"`
+	Family            string       `json:"family,omitempty"`         // device.operating-system.family, such as macOS
+	MarketingName     string       `json:"marketing_name,omitempty"` // device.operating-system.marketing-name
 }
 
 // Reason is one reason a declaration or status item is reported invalid or in error.
 type Reason struct {
-	Code        string         `json:"code"`
-	Description string         `json:"description,omitempty"`
-	Details     map[string]any `json:"details,omitempty"`
+	Code        string         `json:"code"`                  // a code such as Error.ConfigurationCannotBeApplied
+	Description string         `json:"description,omitempty"` // a human-readable description
+	Details     map[string]any `json:"details,omitempty"`     // extra details as the Mac sent them
 }
 
 // DeclarationStatus is one entry of management.declarations: how the Mac sees a
@@ -133,19 +133,19 @@ type Reason struct {
 type DeclarationStatus struct {
 	// Group is "activations", "configurations", "assets" or "management".
 	Group      string `json:"group"`
-	Identifier string `json:"identifier"`
-	Active     bool   `json:"active"`
+	Identifier string `json:"identifier"` // the declaration's Identifier
+	Active     bool   `json:"active"`     // whether the declaration is active
 	// Valid is "valid", "invalid" or "unknown".
 	Valid       string   `json:"valid"`
-	ServerToken string   `json:"server_token"`
-	Reasons     []Reason `json:"reasons,omitempty"`
+	ServerToken string   `json:"server_token"`      // the ServerToken the Mac holds
+	Reasons     []Reason `json:"reasons,omitempty"` // why the declaration or item is not valid
 }
 
 // StatusError is one entry of the report's Errors array: a status item the Mac could
 // not report.
 type StatusError struct {
-	StatusItem string   `json:"status_item"`
-	Reasons    []Reason `json:"reasons,omitempty"`
+	StatusItem string   `json:"status_item"`       // the status item, such as softwareupdate.install-state
+	Reasons    []Reason `json:"reasons,omitempty"` // why the declaration or item is not valid
 }
 
 // StatusReport is a DDM status report as [ParseStatusReport] reads it.
@@ -153,9 +153,9 @@ type StatusReport struct {
 	// OperatingSystem is nil when the report carries no device.operating-system
 	// items.
 	OperatingSystem *OperatingSystem     `json:"operating_system,omitempty"`
-	SoftwareUpdate  SoftwareUpdateStatus `json:"software_update"`
-	Declarations    []DeclarationStatus  `json:"declarations,omitempty"`
-	Errors          []StatusError        `json:"errors,omitempty"`
+	SoftwareUpdate  SoftwareUpdateStatus `json:"software_update"`        // the softwareupdate.* items
+	Declarations    []DeclarationStatus  `json:"declarations,omitempty"` // management.declarations, group by group
+	Errors          []StatusError        `json:"errors,omitempty"`       // the report's Errors array
 	// Raw is the report as received.
 	Raw []byte `json:"-"`
 }

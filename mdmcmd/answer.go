@@ -16,12 +16,12 @@ import (
 type Result struct {
 	// UDID identifies the device; EnrollmentID replaces it for user enrollments.
 	UDID         string `json:"udid,omitempty"`
-	EnrollmentID string `json:"enrollment_id,omitempty"`
+	EnrollmentID string `json:"enrollment_id,omitempty"` // see UDID
 	// CommandUUID is the command answered; empty when Status is Idle.
 	CommandUUID string `json:"command_uuid,omitempty"`
 	// RequestType is present in some answers.
 	RequestType string `json:"request_type,omitempty"`
-	Status      Status `json:"status"`
+	Status      Status `json:"status"` // the answer's Status
 	// ErrorChain explains an Error or CommandFormatError status, outermost first.
 	ErrorChain []ErrorChainItem `json:"error_chain,omitempty"`
 	// Raw is the answer as received.
@@ -30,10 +30,10 @@ type Result struct {
 
 // ErrorChainItem is one error of an answer's ErrorChain.
 type ErrorChainItem struct {
-	ErrorCode            int64  `json:"code"`
-	ErrorDomain          string `json:"domain"`
-	LocalizedDescription string `json:"description,omitempty"`
-	USEnglishDescription string `json:"us_english_description,omitempty"`
+	ErrorCode            int64  `json:"code"`                             // the error code, such as 12008
+	ErrorDomain          string `json:"domain"`                           // the error domain, such as MCMDMErrorDomain
+	LocalizedDescription string `json:"description,omitempty"`            // the description in the device's language
+	USEnglishDescription string `json:"us_english_description,omitempty"` // the description in US English, when sent
 }
 
 // Err returns nil when the Mac acknowledged the command (or, with Idle or NotNow,
@@ -50,9 +50,9 @@ func (r *Result) Err() error {
 // cause with [CommandError.Has], such as Has("MCMDMErrorDomain", 12008) for an install
 // action the update does not accept.
 type CommandError struct {
-	CommandUUID string
-	Status      Status
-	Chain       []ErrorChainItem
+	CommandUUID string           // the command refused
+	Status      Status           // the answer's Status
+	Chain       []ErrorChainItem // the answer's ErrorChain
 }
 
 // Error describes the refusal with each error of the chain as domain:code.
@@ -80,25 +80,25 @@ func (e *CommandError) Has(domain string, code int64) bool {
 
 // UpdateResult is one entry of a ScheduleOSUpdate answer's UpdateResults.
 type UpdateResult struct {
-	ProductKey string `json:"product_key"`
+	ProductKey string `json:"product_key"` // the update's product key
 	// InstallAction is what the Mac scheduled, ActionError when scheduling failed.
 	InstallAction InstallAction    `json:"install_action"`
-	Status        UpdateStatus     `json:"status"`
-	ErrorChain    []ErrorChainItem `json:"error_chain,omitempty"`
+	Status        UpdateStatus     `json:"status"`                // the answer's Status
+	ErrorChain    []ErrorChainItem `json:"error_chain,omitempty"` // why scheduling failed, when it did
 }
 
 // OSUpdateStatusItem is one entry of an OSUpdateStatus answer.
 type OSUpdateStatusItem struct {
-	ProductKey   string `json:"product_key"`
-	IsDownloaded bool   `json:"is_downloaded"`
+	ProductKey   string `json:"product_key"`   // the update's product key
+	IsDownloaded bool   `json:"is_downloaded"` // whether the download finished
 	// DownloadFraction is Apple's DownloadPercentComplete as the Mac sent it: despite
 	// the key's name a fraction from 0.0 to 1.0 (0.503 is about half, 1 is done).
 	// Multiply by 100 for a percentage, once.
 	DownloadFraction float64      `json:"download_fraction"`
-	Status           UpdateStatus `json:"status"`
+	Status           UpdateStatus `json:"status"` // the answer's Status
 	// MaxDeferrals and DeferralsRemaining (macOS 12.3) are nil when not reported.
 	MaxDeferrals       *int64 `json:"max_deferrals,omitempty"`
-	DeferralsRemaining *int64 `json:"deferrals_remaining,omitempty"`
+	DeferralsRemaining *int64 `json:"deferrals_remaining,omitempty"` // see MaxDeferrals
 	// NextScheduledInstall (macOS 12.3) is the zero Time when not reported.
 	NextScheduledInstall time.Time `json:"next_scheduled_install,omitzero"`
 	// PastNotifications (macOS 12.3) lists when the user was told about the update.
@@ -109,10 +109,10 @@ type OSUpdateStatusItem struct {
 // present, each command's response key. [ParseAnswer] fills what the answer holds.
 type Answer struct {
 	Result
-	UpdateResults      []UpdateResult       `json:"update_results,omitempty"`
-	OSUpdateStatus     []OSUpdateStatusItem `json:"os_update_status,omitempty"`
-	AvailableOSUpdates []AvailableOSUpdate  `json:"available_os_updates,omitempty"`
-	DeviceInformation  *DeviceInformation   `json:"device_information,omitempty"`
+	UpdateResults      []UpdateResult       `json:"update_results,omitempty"`       // ScheduleOSUpdate's response
+	OSUpdateStatus     []OSUpdateStatusItem `json:"os_update_status,omitempty"`     // OSUpdateStatus's response
+	AvailableOSUpdates []AvailableOSUpdate  `json:"available_os_updates,omitempty"` // AvailableOSUpdates's response
+	DeviceInformation  *DeviceInformation   `json:"device_information,omitempty"`   // DeviceInformation's QueryResponses
 	// ScanInitiated is the ScheduleOSUpdateScan answer, nil when absent.
 	ScanInitiated *bool `json:"scan_initiated,omitempty"`
 }

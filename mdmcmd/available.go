@@ -10,13 +10,13 @@ import (
 
 // AvailableOSUpdate is one entry of an AvailableOSUpdates answer.
 type AvailableOSUpdate struct {
-	ProductKey        string `json:"product_key"`
-	HumanReadableName string `json:"human_readable_name"`
+	ProductKey        string `json:"product_key"`         // the key to name the update in ScheduleOSUpdate
+	HumanReadableName string `json:"human_readable_name"` // the update's name in the user's language
 	// VersionText and BuildText are Version and Build as the Mac sent them. Major
 	// upgrades have been seen with a build in Version and no Build (_OSX_18A391);
 	// Version and Build below hold what could be read.
 	VersionText string `json:"version_text"`
-	BuildText   string `json:"build_text,omitempty"`
+	BuildText   string `json:"build_text,omitempty"` // see VersionText
 	// Version is the update's macOS version, with the rapid security response letter
 	// of SupplementalOSVersionExtra folded in; the zero Version when VersionText is
 	// not a version.
@@ -26,18 +26,18 @@ type AvailableOSUpdate struct {
 	Build compat.Build `json:"build,omitzero"`
 	// DownloadSize and InstallSize are in bytes; 0 when not reported.
 	DownloadSize           int64     `json:"download_size,omitempty"`
-	InstallSize            int64     `json:"install_size,omitempty"`
-	IsCritical             bool      `json:"is_critical,omitempty"`
-	IsConfigDataUpdate     bool      `json:"is_config_data_update,omitempty"`
-	IsFirmwareUpdate       bool      `json:"is_firmware_update,omitempty"`
-	IsMajorOSUpdate        bool      `json:"is_major_os_update,omitempty"`
-	IsSecurityResponse     bool      `json:"is_security_response,omitempty"`
-	RestartRequired        bool      `json:"restart_required,omitempty"`
-	AllowsInstallLater     bool      `json:"allows_install_later,omitempty"`
-	RequiresBootstrapToken bool      `json:"requires_bootstrap_token,omitempty"`
-	DeferredUntil          time.Time `json:"deferred_until,omitzero"`
-	AppIdentifiersToClose  []string  `json:"app_identifiers_to_close,omitempty"`
-	MetadataURL            string    `json:"metadata_url,omitempty"`
+	InstallSize            int64     `json:"install_size,omitempty"`             // see DownloadSize
+	IsCritical             bool      `json:"is_critical,omitempty"`              // a critical update
+	IsConfigDataUpdate     bool      `json:"is_config_data_update,omitempty"`    // configuration data (XProtect, Gatekeeper and the like)
+	IsFirmwareUpdate       bool      `json:"is_firmware_update,omitempty"`       // a firmware update
+	IsMajorOSUpdate        bool      `json:"is_major_os_update,omitempty"`       // an upgrade to a later major release
+	IsSecurityResponse     bool      `json:"is_security_response,omitempty"`     // a rapid security response (macOS 13.1)
+	RestartRequired        bool      `json:"restart_required,omitempty"`         // the Mac restarts to install it
+	AllowsInstallLater     bool      `json:"allows_install_later,omitempty"`     // InstallLater is accepted for it
+	RequiresBootstrapToken bool      `json:"requires_bootstrap_token,omitempty"` // an Apple silicon Mac can install it with the escrowed bootstrap token
+	DeferredUntil          time.Time `json:"deferred_until,omitzero"`            // when a deferral lets it install; zero when not deferred
+	AppIdentifiersToClose  []string  `json:"app_identifiers_to_close,omitempty"` // apps to close before installing
+	MetadataURL            string    `json:"metadata_url,omitempty"`             // where localized names can be fetched
 	// Installer is what macOS runs for this update; see [AvailableOSUpdate.Classify].
 	Installer mechanism.Installer `json:"installer"`
 	// Kind is Major for an upgrade, RSR for a rapid security response, Minor for

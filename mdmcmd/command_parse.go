@@ -12,8 +12,8 @@ import (
 // CommandContent is what a command plist holds, as [ParseCommand] reads it: for
 // checking a queued command, or reading back what a builder produced.
 type CommandContent struct {
-	UUID        string
-	RequestType string
+	UUID        string // the CommandUUID
+	RequestType string // the Command.RequestType
 	// Updates are a ScheduleOSUpdate's updates; their Kind is NoUpdate, since the
 	// kind is not sent.
 	Updates []Update

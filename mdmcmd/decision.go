@@ -20,7 +20,7 @@ type Options struct {
 	Action InstallAction
 	// MaxUserDeferrals and Priority are passed on for minor updates; see [Update].
 	MaxUserDeferrals int
-	Priority         Priority
+	Priority         Priority // see MaxUserDeferrals
 }
 
 // FromDecision builds the ScheduleOSUpdate for d, which must come from

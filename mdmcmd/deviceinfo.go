@@ -10,19 +10,19 @@ import (
 // keys in [DeviceInformationQueries]. Strings are empty and IsAppleSilicon nil when
 // the Mac did not report them.
 type DeviceInformation struct {
-	OSVersion                  string `json:"os_version,omitempty"`
-	BuildVersion               string `json:"build_version,omitempty"`
-	SupplementalOSVersionExtra string `json:"supplemental_os_version_extra,omitempty"`
-	SupplementalBuildVersion   string `json:"supplemental_build_version,omitempty"`
+	OSVersion                  string `json:"os_version,omitempty"`                    // such as 13.4.1
+	BuildVersion               string `json:"build_version,omitempty"`                 // such as 22F82
+	SupplementalOSVersionExtra string `json:"supplemental_os_version_extra,omitempty"` // a rapid security response letter, such as (c)
+	SupplementalBuildVersion   string `json:"supplemental_build_version,omitempty"`    // the rapid security response build, such as 22F770820d
 	// IsAppleSilicon (macOS 12.0) is nil when not reported.
 	IsAppleSilicon *bool `json:"is_apple_silicon,omitempty"`
 	// ProductName is the hardware model identifier on a Mac, such as MacBookPro18,3.
 	ProductName            string `json:"product_name,omitempty"`
-	ModelName              string `json:"model_name,omitempty"`
-	SerialNumber           string `json:"serial_number,omitempty"`
-	SoftwareUpdateDeviceID string `json:"software_update_device_id,omitempty"`
-	HostName               string `json:"host_name,omitempty"`
-	UDID                   string `json:"udid,omitempty"`
+	ModelName              string `json:"model_name,omitempty"`                // such as MacBook Pro
+	SerialNumber           string `json:"serial_number,omitempty"`             // the hardware serial number
+	SoftwareUpdateDeviceID string `json:"software_update_device_id,omitempty"` // the board identifier Apple's catalog uses, such as J314sAP
+	HostName               string `json:"host_name,omitempty"`                 // the host name, when reported
+	UDID                   string `json:"udid,omitempty"`                      // the device UDID, when reported
 }
 
 // Chip returns the Mac's chip: from IsAppleSilicon when reported (macOS 12 and

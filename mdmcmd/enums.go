@@ -108,18 +108,18 @@ type UpdateStatus string
 
 // The update statuses Apple documents.
 const (
-	UpdateIdle                        UpdateStatus = "Idle"
-	UpdateDownloading                 UpdateStatus = "Downloading"
-	UpdateDownloadFailed              UpdateStatus = "DownloadFailed"
-	UpdateDownloadRequiresComputer    UpdateStatus = "DownloadRequiresComputer"
-	UpdateDownloadInsufficientSpace   UpdateStatus = "DownloadInsufficientSpace"
-	UpdateDownloadInsufficientPower   UpdateStatus = "DownloadInsufficientPower"
-	UpdateDownloadInsufficientNetwork UpdateStatus = "DownloadInsufficientNetwork"
-	UpdateInstalling                  UpdateStatus = "Installing"
-	UpdateInstallInsufficientSpace    UpdateStatus = "InstallInsufficientSpace"
-	UpdateInstallInsufficientPower    UpdateStatus = "InstallInsufficientPower"
-	UpdateInstallPhoneCallInProgress  UpdateStatus = "InstallPhoneCallInProgress"
-	UpdateInstallFailed               UpdateStatus = "InstallFailed"
+	UpdateIdle                        UpdateStatus = "Idle"                        // nothing is happening
+	UpdateDownloading                 UpdateStatus = "Downloading"                 // downloading, then preparing
+	UpdateDownloadFailed              UpdateStatus = "DownloadFailed"              // the download failed
+	UpdateDownloadRequiresComputer    UpdateStatus = "DownloadRequiresComputer"    // iOS only: tether to download
+	UpdateDownloadInsufficientSpace   UpdateStatus = "DownloadInsufficientSpace"   // not enough space to download
+	UpdateDownloadInsufficientPower   UpdateStatus = "DownloadInsufficientPower"   // not enough power to download
+	UpdateDownloadInsufficientNetwork UpdateStatus = "DownloadInsufficientNetwork" // not enough network to download
+	UpdateInstalling                  UpdateStatus = "Installing"                  // installing
+	UpdateInstallInsufficientSpace    UpdateStatus = "InstallInsufficientSpace"    // not enough space to install
+	UpdateInstallInsufficientPower    UpdateStatus = "InstallInsufficientPower"    // not enough power to install
+	UpdateInstallPhoneCallInProgress  UpdateStatus = "InstallPhoneCallInProgress"  // iOS only: a call is in progress
+	UpdateInstallFailed               UpdateStatus = "InstallFailed"               // the install failed
 )
 
 // IsValid reports whether s is one of Apple's values.

@@ -92,3 +92,21 @@ func FuzzScheduleRoundTrip(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseCommand checks that no input panics the command reader and that every
+// failure wraps ErrInvalidAnswer. The seeds are the golden commands.
+func FuzzParseCommand(f *testing.F) {
+	files, _ := filepath.Glob("testdata/*.golden.plist")
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if _, err := ParseCommand(data); err != nil && !errors.Is(err, ErrInvalidAnswer) {
+			t.Fatalf("ParseCommand: %v", err)
+		}
+	})
+}

@@ -22,7 +22,7 @@ type Observation struct {
 	// sends a fraction from 0 to 1); it is only compared with other observations'.
 	// It counts only when HasPercent is set.
 	Percent    float64
-	HasPercent bool
+	HasPercent bool // see Percent
 	// Downloaded is the Mac saying the update is downloaded (OSUpdateStatus
 	// IsDownloaded).
 	Downloaded bool
@@ -75,7 +75,7 @@ func (s *CacheState) UnmarshalText(text []byte) error {
 
 // CacheVerdict is what [InferCache] concludes.
 type CacheVerdict struct {
-	State CacheState
+	State CacheState // the verdict
 	// Since is when the state began: the first downloaded report (Cached), the first
 	// of the latest installing reports (Installing), the latest progress
 	// (Downloading), the start of the stall (Stalled), or the stall's start plus the
@@ -102,8 +102,8 @@ type CachePolicy struct {
 // The default policy of the managed OS guidance: multiple non-progressing downloads
 // or failures over three hours.
 const (
-	DefaultCacheWindow = 3 * time.Hour
-	DefaultMinStalls   = 2
+	DefaultCacheWindow = 3 * time.Hour // how long without progress
+	DefaultMinStalls   = 2             // how many non-progressing observations in a row
 )
 
 func (p CachePolicy) withDefaults() CachePolicy {

@@ -16,7 +16,9 @@ import (
 // refusal reads the {"error":{"code","message"}} object a refused -json run prints.
 func readRefusal(t *testing.T, stdout string) (code, message string) {
 	t.Helper()
-	var got struct{ Error struct{ Code, Message string } }
+	var got struct {
+		Error struct{ Code, Message string }
+	}
 	require.NoError(t, json.Unmarshal([]byte(stdout), &got), stdout)
 	return got.Error.Code, got.Error.Message
 }

@@ -15,9 +15,9 @@ var ErrUnknownToken = errors.New("unknown token")
 // indexes 0, 1, 2, … of the list. Type names the Go type in messages; Err, when set,
 // is wrapped instead of ErrUnknownToken so that each package keeps its own sentinel.
 type Tokens[T ~uint8] struct {
-	Type  string
-	Names []string
-	Err   error
+	Type  string   // the Go type's name, for messages
+	Names []string // the tokens, indexed by value
+	Err   error    // the sentinel wrapped by parse and marshal errors
 }
 
 // String returns the token of v, or Type(n) when v is out of range.
