@@ -13,14 +13,16 @@ const KnowledgeDate = "2026-11-27"
 
 // Version bounds of the default table.
 var (
-	v11    = MustParseVersion("11.0")
-	v1201  = MustParseVersion("12.0.1")
-	v13    = MustParseVersion("13.0")
-	v14    = MustParseVersion("14.0")
-	below  = func(v Version) Range { return Range{Before: v} }
-	from   = func(v Version) Range { return Range{From: v} }
-	within = func(lo, hi Version) Range { return Range{From: lo, Before: hi} }
+	v11   = MustParseVersion("11.0")
+	v1201 = MustParseVersion("12.0.1")
+	v13   = MustParseVersion("13.0")
+	v14   = MustParseVersion("14.0")
 )
+
+// below, from and within spell the default table's ranges.
+func below(v Version) Range       { return Range{Before: v} }
+func from(v Version) Range        { return Range{From: v} }
+func within(lo, hi Version) Range { return Range{From: lo, Before: hi} }
 
 // defaultTable is the canonical reading of the seed's two tables; see DESIGN.md.
 var defaultTable = Table{AsOf: KnowledgeDate, Rows: []Row{

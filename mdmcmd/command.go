@@ -2,6 +2,7 @@ package mdmcmd
 
 import (
 	"fmt"
+	"slices"
 
 	"howett.net/plist"
 
@@ -112,19 +113,22 @@ func NewAvailableOSUpdates(uuid string, deviceOS compat.Version) (Command, error
 	return newCommand(uuid, requestAvailableOSUpdates, deviceOS, wireRequest{RequestType: requestAvailableOSUpdates})
 }
 
-// DeviceInformationQueries are the keys [NewDeviceInformation] asks for: exactly what
-// the library needs to know a Mac's chip and version.
-var DeviceInformationQueries = []string{
+// deviceInformationQueries are the keys NewDeviceInformation asks for.
+var deviceInformationQueries = [...]string{
 	"OSVersion", "BuildVersion", "SupplementalOSVersionExtra", "SupplementalBuildVersion",
 	"IsAppleSilicon", "ProductName", "ModelName", "SerialNumber", "SoftwareUpdateDeviceID",
 }
 
-// NewDeviceInformation builds a DeviceInformation query for
+// DeviceInformationQueries returns the keys [NewDeviceInformation] asks for: exactly
+// what the library needs to know a Mac's chip and version. The slice is a fresh copy.
+func DeviceInformationQueries() []string { return slices.Clone(deviceInformationQueries[:]) }
+
+// NewDeviceInformation builds a DeviceInformation query for the keys of
 // [DeviceInformationQueries]; [ParseDeviceInformation] reads the answer.
 func NewDeviceInformation(uuid string) (Command, error) {
 	return newCommand(uuid, requestDeviceInformation, compat.Version{}, wireDeviceInformation{
 		RequestType: requestDeviceInformation,
-		Queries:     DeviceInformationQueries,
+		Queries:     DeviceInformationQueries(),
 	})
 }
 

@@ -7,7 +7,7 @@ import (
 )
 
 // DeviceInformation holds the QueryResponses of a DeviceInformation answer for the
-// keys in [DeviceInformationQueries]. Strings are empty and IsAppleSilicon nil when
+// keys of [DeviceInformationQueries]. Strings are empty and IsAppleSilicon nil when
 // the Mac did not report them.
 type DeviceInformation struct {
 	OSVersion                  string `json:"os_version,omitempty"`                    // such as 13.4.1

@@ -236,3 +236,16 @@ func TestZeroWireValuesEncode(t *testing.T) {
 	_, err := Command{}.Plist()
 	assert.True(t, errors.Is(err, ErrInvalidCommand))
 }
+
+func TestDeviceInformationQueriesIsACopy(t *testing.T) {
+	q := DeviceInformationQueries()
+	q[0] = "Changed"
+	assert.Equal(t, "OSVersion", DeviceInformationQueries()[0])
+	c, err := NewDeviceInformation("u")
+	require.NoError(t, err)
+	data, err := c.Plist()
+	require.NoError(t, err)
+	back, err := ParseCommand(data)
+	require.NoError(t, err)
+	assert.Equal(t, DeviceInformationQueries(), back.Queries)
+}
