@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/managedos/managedos/compat"
+	"github.com/managedos/managedos/mechanism"
 )
 
 func readFixture(t *testing.T, name string) []byte {
@@ -161,4 +162,22 @@ func TestParseStatusReportRejectsNonJSON(t *testing.T) {
 		assert.ErrorIs(t, err, ErrInvalidStatus, in)
 		assert.Nil(t, r)
 	}
+}
+
+func TestStatusReportsBecomeObservations(t *testing.T) {
+	at := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+	var obs []mechanism.Observation
+	for i, state := range []string{"waiting", "downloading", "downloading", "failed"} {
+		r, err := ParseStatusReport(report(`"install-state":"` + state + `"`))
+		require.NoError(t, err)
+		obs = append(obs, r.Observation(at.Add(time.Duration(i)*time.Hour)))
+	}
+	assert.Equal(t, mechanism.Observation{At: at, Status: "waiting"}, obs[0])
+	v := mechanism.InferCache(obs, at.Add(4*time.Hour), mechanism.CachePolicy{})
+	assert.Equal(t, mechanism.AssumedCached, v.State, "DDM reports no progress, so repeated states stall")
+
+	r, err := ParseStatusReport(report(`"install-state":"prepared"`))
+	require.NoError(t, err)
+	v = mechanism.InferCache([]mechanism.Observation{r.Observation(at)}, at, mechanism.CachePolicy{})
+	assert.Equal(t, mechanism.Cached, v.State)
 }

@@ -266,3 +266,12 @@ func TestUpdateStatusFailures(t *testing.T) {
 		assert.False(t, s.IsFailure(), s)
 	}
 }
+
+func TestOSUpdateStatusItemsBecomeObservations(t *testing.T) {
+	a, err := ParseOSUpdateStatus(read(t, "osupdatestatus_integer_quirks.plist"))
+	require.NoError(t, err)
+	at := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+	o := a.OSUpdateStatus[0].Observation(at)
+	assert.Equal(t, mechanism.Observation{At: at, Status: "Idle", Percent: 1, HasPercent: true, Downloaded: true}, o)
+	assert.Equal(t, mechanism.Cached, mechanism.InferCache([]mechanism.Observation{o}, at, mechanism.CachePolicy{}).State)
+}
