@@ -51,21 +51,22 @@ func LocalDateTimeIn(t time.Time, loc *time.Location) LocalDateTime {
 // trailing Z, fractional seconds or an impossible date wraps [ErrInvalidDateTime] with
 // the input.
 func ParseLocalDateTime(s string) (LocalDateTime, error) {
+	const wrongForm = "want exactly yyyy-mm-ddThh:mm:ss with no zone or fraction"
 	bad := func(reason string) (LocalDateTime, error) {
 		return LocalDateTime{}, fmt.Errorf("ddm: date-time %q: %s: %w", s, reason, ErrInvalidDateTime)
 	}
 	if len(s) != len(localDateTimeLayout) {
-		return bad("want exactly yyyy-mm-ddThh:mm:ss with no zone or fraction")
+		return bad(wrongForm)
 	}
 	for i := range len(s) {
 		want := localDateTimeLayout[i]
 		switch {
 		case want >= '0' && want <= '9':
 			if s[i] < '0' || s[i] > '9' {
-				return bad("want exactly yyyy-mm-ddThh:mm:ss with no zone or fraction")
+				return bad(wrongForm)
 			}
 		case s[i] != want:
-			return bad("want exactly yyyy-mm-ddThh:mm:ss with no zone or fraction")
+			return bad(wrongForm)
 		}
 	}
 	num := func(from, to int) int {

@@ -37,7 +37,11 @@ func FromDecision(d compat.Decision, deadline LocalDateTime, opts Options) (Enfo
 		return Enforcement{}, fmt.Errorf("ddm: %v on %v needs delivery %v, not a declaration: %w", d.Chip, d.Current, d.Delivery, mechanism.ErrWrongDelivery)
 	}
 	if d.Target.RSR() != 0 && opts.Build.Suffix() == 0 {
-		return Enforcement{}, fmt.Errorf("ddm: target %v: a rapid security response needs TargetBuildVersion with its suffix letter, got %q: %w", d.Target, opts.Build.String(), compat.ErrInvalidBuild)
+		got := "missing"
+		if opts.Build.IsValid() {
+			got = fmt.Sprintf("%q has no suffix letter", opts.Build)
+		}
+		return Enforcement{}, fmt.Errorf("ddm: TargetBuildVersion: %s; rapid security response %v needs a build with its suffix letter, such as 22F770820d: %w", got, d.Target, compat.ErrInvalidBuild)
 	}
 	return NewEnforcement(opts.Identifier, EnforcementPayload{
 		TargetOSVersion:     d.Target.Base(),

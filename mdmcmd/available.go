@@ -50,7 +50,11 @@ type AvailableOSUpdate struct {
 // RapidSecurityResponse and RSR; configuration data is BackgroundUpdate; anything else
 // is SoftwareUpdate, Major when the Mac or the product key says so and Minor otherwise.
 func (u AvailableOSUpdate) Classify() (mechanism.Installer, compat.Kind) {
-	key := ParseProductKey(u.ProductKey)
+	return u.classify(ParseProductKey(u.ProductKey))
+}
+
+// classify is Classify with the product key already parsed.
+func (u AvailableOSUpdate) classify(key ProductKey) (mechanism.Installer, compat.Kind) {
 	switch {
 	case u.IsSecurityResponse || u.Version.RSR() != 0 || key.Kind == compat.RSR:
 		return mechanism.RapidSecurityResponse, compat.RSR
@@ -110,6 +114,6 @@ func readAvailable(d dict) AvailableOSUpdate {
 	if !u.Version.IsValid() {
 		u.Version = key.Version
 	}
-	u.Installer, u.Kind = u.Classify()
+	u.Installer, u.Kind = u.classify(key)
 	return u
 }

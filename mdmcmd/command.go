@@ -14,14 +14,7 @@ import (
 type Command struct {
 	uuid        string
 	requestType string
-	payload     payload
-}
-
-// payload is a wire payload struct carrying RequestType; envelope wraps it in the
-// command envelope with its concrete type, which keeps encoding free of reflection
-// on an interface field.
-type payload interface {
-	envelope(uuid string) any
+	envelope    any // a wireCommand of the concrete payload type
 }
 
 // UUID returns the command's CommandUUID.
@@ -34,29 +27,21 @@ func (c Command) RequestType() string { return c.requestType }
 // CommandUUID and Command (holding RequestType and the payload keys). Keys are
 // sorted, so the same command always gives the same bytes.
 func (c Command) Plist() ([]byte, error) {
-	if c.payload == nil {
+	if c.envelope == nil {
 		return nil, fmt.Errorf("mdmcmd: zero Command: %w", ErrInvalidCommand)
 	}
-	b, err := plist.MarshalIndent(c.payload.envelope(c.uuid), plist.XMLFormat, "\t")
+	b, err := plist.MarshalIndent(c.envelope, plist.XMLFormat, "\t")
 	if err != nil {
 		return nil, fmt.Errorf("mdmcmd: encode %s: %v: %w", c.requestType, err, ErrInvalidCommand)
 	}
 	return b, nil
 }
 
-// wireCommand is the envelope of every command.
-type wireCommand[P payload] struct {
+// wireCommand is the envelope of every command; its payload keeps its concrete type,
+// which keeps encoding free of reflection on an interface field.
+type wireCommand[P any] struct {
 	CommandUUID string `plist:"CommandUUID"`
 	Command     P      `plist:"Command"`
-}
-
-func (w wireRequest) envelope(uuid string) any { return wireCommand[wireRequest]{uuid, w} }
-func (w wireScan) envelope(uuid string) any    { return wireCommand[wireScan]{uuid, w} }
-func (w wireSchedule) envelope(uuid string) any {
-	return wireCommand[wireSchedule]{uuid, w}
-}
-func (w wireDeviceInformation) envelope(uuid string) any {
-	return wireCommand[wireDeviceInformation]{uuid, w}
 }
 
 // wireRequest is the payload of a command with no keys but RequestType.
@@ -66,14 +51,14 @@ type wireRequest struct {
 
 // newCommand checks what every command needs: a CommandUUID, and for the software
 // update commands a Mac that still has them.
-func newCommand(uuid, requestType string, deviceOS compat.Version, p payload) (Command, error) {
+func newCommand[P any](uuid, requestType string, deviceOS compat.Version, p P) (Command, error) {
 	if uuid == "" {
 		return Command{}, fmt.Errorf("mdmcmd: %s: CommandUUID: missing: %w", requestType, ErrInvalidCommand)
 	}
 	if requestType != requestDeviceInformation && deviceOS.IsValid() && deviceOS.Compare(removedIn) >= 0 {
 		return Command{}, fmt.Errorf("mdmcmd: %s for a Mac on %v: deprecated in macOS 26.0 and removed in 27; use a DDM declaration: %w", requestType, deviceOS, ErrRemoved)
 	}
-	return Command{uuid: uuid, requestType: requestType, payload: p}, nil
+	return Command{uuid: uuid, requestType: requestType, envelope: wireCommand[P]{CommandUUID: uuid, Command: p}}, nil
 }
 
 // removedIn is the macOS release without the software update commands.

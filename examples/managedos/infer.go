@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/managedos/managedos/mechanism"
@@ -78,7 +79,7 @@ func runInfer(e *env, args []string) error {
 }
 
 // readObservations reads one JSON observation per line; blank lines are skipped.
-func readObservations(r interface{ Read([]byte) (int, error) }) ([]mechanism.Observation, error) {
+func readObservations(r io.Reader) ([]mechanism.Observation, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)
 	var obs []mechanism.Observation
