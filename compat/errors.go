@@ -23,6 +23,18 @@ var (
 	// ErrUnsupported reports an update the table has no mechanism for, such as a
 	// minor update on macOS before 12.0.1 or any update on Apple silicon before 11.0.
 	ErrUnsupported = errors.New("unsupported")
+	// ErrUnsupportedHardware reports a target the Mac's hardware cannot run, such as
+	// macOS 27 on an Intel Mac or Tahoe on a MacBookPro14,1; the error names the
+	// model and the newest release it can reach.
+	ErrUnsupportedHardware = errors.New("unsupported hardware")
+	// ErrTooLarge reports input over one of the [Limits]: too many bytes, too deep,
+	// too many elements or too long a string. The error names the limit and where
+	// it was hit.
+	ErrTooLarge = errors.New("too large")
+	// ErrMalformed reports input whose structure is broken in a way no decoder
+	// should try to follow, such as a binary plist with a reference cycle or an
+	// offset outside the file.
+	ErrMalformed = errors.New("malformed input")
 	// ErrInvalidTable reports a [Table] whose rows overlap, leave a gap or hold an
 	// inconsistent row; it comes from [Table.Validate].
 	ErrInvalidTable = errors.New("invalid table")

@@ -1,0 +1,38 @@
+package errtext
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestQuoteKeepsShortValuesWhole(t *testing.T) {
+	assert.Equal(t, `"14.2 (x)"`, Quote("14.2 (x)"))
+}
+
+func TestQuoteCutsLongValuesAtARuneBoundary(t *testing.T) {
+	s := strings.Repeat("é", 1000)
+	q := Quote(s)
+	assert.Less(t, len(q), MaxValue+8, "Quote of %d bytes", len(s))
+	assert.True(t, strings.HasSuffix(q, `"…`), "Quote(%q…) = %s", s[:8], q)
+	assert.NotContains(t, q, `\x`, "cut inside a rune")
+}
+
+func TestJoinSaysHowManyMore(t *testing.T) {
+	sentinel := errors.New("sentinel")
+	var errs []error
+	for i := range 1000 {
+		errs = append(errs, fmt.Errorf("item %d: %w", i, sentinel))
+	}
+	err := Join(errs...)
+	assert.ErrorIs(t, err, sentinel)
+	assert.Contains(t, err.Error(), "and 992 more")
+	assert.Less(t, len(err.Error()), 300)
+}
+
+func TestJoinOfNothingIsNil(t *testing.T) {
+	assert.NoError(t, Join(nil, nil))
+}
