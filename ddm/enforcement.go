@@ -107,8 +107,8 @@ func (p EnforcementPayload) Validate() error {
 	case v.RSR() != 0:
 		return fmt.Errorf("ddm: TargetOSVersion %q: target a rapid security response with the base version and TargetBuildVersion: %w", v, compat.ErrInvalidVersion)
 	}
-	if b := p.TargetBuildVersion; b.IsValid() && b.Major() != darwinMajor(v) {
-		return fmt.Errorf("ddm: TargetBuildVersion %q: Darwin %d is not macOS %v (Darwin %d): %w", b, b.Major(), v, darwinMajor(v), compat.ErrInvalidBuild)
+	if b := p.TargetBuildVersion; b.IsValid() && b.Major() != v.DarwinMajor() {
+		return fmt.Errorf("ddm: TargetBuildVersion %q: Darwin %d is not macOS %v (Darwin %d): %w", b, b.Major(), v, v.DarwinMajor(), compat.ErrInvalidBuild)
 	}
 	if !p.TargetLocalDateTime.IsValid() {
 		return fmt.Errorf("ddm: TargetLocalDateTime: missing: %w", ErrInvalidDateTime)
@@ -120,18 +120,6 @@ func (p EnforcementPayload) Validate() error {
 		}
 	}
 	return nil
-}
-
-// darwinMajor returns the Darwin major of a macOS release: 22 for 13.x, 25 for 26.x,
-// 19 for 10.15.
-func darwinMajor(v compat.Version) int {
-	if v.Major() == 10 {
-		return v.Minor() + 4
-	}
-	if v.Major() >= 26 {
-		return v.Major() - 1
-	}
-	return v.Major() + 9
 }
 
 // MarshalJSON returns the declaration as compact JSON in the canonical key order; the

@@ -118,12 +118,6 @@ func TestEnforcementRefusesWhatAMacWouldReject(t *testing.T) {
 	}
 }
 
-func TestDarwinMajorMatchesEveryRelease(t *testing.T) {
-	for v, darwin := range map[string]int{"10.14.6": 18, "10.15.7": 19, "11.7": 20, "12.7.6": 21, "13.4.1": 22, "14.2.1": 23, "15.1": 24, "26.3": 25, "27.0": 26} {
-		assert.Equal(t, darwin, darwinMajor(compat.MustParseVersion(v)), v)
-	}
-}
-
 func TestZeroEnforcementDoesNotMarshal(t *testing.T) {
 	_, err := json.Marshal(Enforcement{})
 	assert.ErrorIs(t, err, ErrInvalidDeclaration)
