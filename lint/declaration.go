@@ -11,7 +11,7 @@ import (
 func (r *reader) declaration() {
 	whole := at{doc: r.doc.Name}
 	if err := r.opts.Limits.CheckJSON(r.doc.Data); err != nil {
-		r.tooLarge(err)
+		r.refused(err)
 		return
 	}
 	var head struct {

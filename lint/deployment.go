@@ -25,8 +25,8 @@ type deployment struct {
 	schedules    []placed[at]
 }
 
-// check adds the findings about several documents, each to the later document's
-// findings.
+// check adds the findings about several documents, each to the findings of the
+// document to change.
 func (d deployment) check(perDoc [][]Finding) {
 	// Apple applies every enforcement declaration (apply: multiple). The one pair
 	// that belongs together is the two-step for a supplemental update; every other

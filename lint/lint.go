@@ -62,7 +62,8 @@ func Check(docs ...Document) []Finding { return Options{}.Check(docs...) }
 //     nothing is dropped silently.
 //
 // Findings come in document order, and in reading order within a document; a
-// finding about two documents goes with the later one. A document whose bytes
+// finding about two documents goes with the one to change (the second enforcement
+// declaration, the command beside a declaration) and names the other. A document whose bytes
 // equal an earlier document's is skipped, whatever its name: the same file given
 // twice, or under two names, is reported once and counts once. One document gets
 // at most 32 findings from its own checks, then one [Truncated] finding; messages
@@ -148,8 +149,14 @@ func (r *reader) unreadable(where at, key, why string) {
 		"fix the document: what cannot be read cannot be checked, and may not deploy"))
 }
 
-// tooLarge adds the finding for a document over a limit.
-func (r *reader) tooLarge(err error) {
+// refused adds the finding for a document the limits check refused: over a limit
+// (compat.ErrTooLarge), or broken in a way no decoder should follow
+// (compat.ErrMalformed).
+func (r *reader) refused(err error) {
+	if !errors.Is(err, compat.ErrTooLarge) {
+		r.unreadable(at{doc: r.doc.Name}, "", err.Error())
+		return
+	}
 	r.add(at{doc: r.doc.Name}.finding(Error, TooLarge, "", "not read: "+err.Error(),
 		"check that this is the document you meant to deploy; a genuine one this large needs larger Limits"))
 }

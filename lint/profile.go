@@ -21,7 +21,7 @@ const (
 func (r *reader) plist() {
 	whole := at{doc: r.doc.Name}
 	if err := r.opts.Limits.CheckPlist(r.doc.Data); err != nil {
-		r.tooLarge(err)
+		r.refused(err)
 		return
 	}
 	var top any
