@@ -125,26 +125,6 @@ func ExampleKindOf() {
 	// 13.4.1 → 13.4.1 (a) rsr
 }
 
-// Lint finds what in a deployment would fight managed updates.
-func ExampleLint() {
-	profile := []byte(`<?xml version="1.0" encoding="UTF-8"?>
-<plist version="1.0"><dict>
-	<key>PayloadType</key><string>Configuration</string>
-	<key>PayloadContent</key><array><dict>
-		<key>PayloadType</key><string>com.apple.systempreferences</string>
-		<key>PayloadIdentifier</key><string>com.example.prefs</string>
-		<key>DisabledPreferencePanes</key><array><string>com.apple.preferences.softwareupdate</string></array>
-	</dict></array>
-</dict></plist>`)
-	for _, f := range compat.Lint(compat.Document{Name: "prefs.mobileconfig", Data: profile}) {
-		fmt.Println(f.Severity, f.PayloadIdentifier, f.Key)
-		fmt.Println(f.Fix)
-	}
-	// Output:
-	// error com.example.prefs DisabledPreferencePanes
-	// remove com.apple.preferences.softwareupdate from DisabledPreferencePanes
-}
-
 // Decision.Upgrade feeds a startosinstall decision to mechanism.NewStartOSInstall.
 func ExampleDecision_Upgrade() {
 	d, _ := compat.Resolve(compat.Intel, compat.MustParseVersion("12.7.1"), compat.MustParseVersion("14.2.1"))
