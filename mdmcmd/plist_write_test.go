@@ -247,66 +247,52 @@ func readValue(d *xml.Decoder, start xml.StartElement) (any, error) {
 		return text, nil
 	case "array":
 		out := []any{}
-		for {
-			el, err := nextStartOrEnd(d)
-			if err != nil {
-				return nil, err
-			}
-			if el == nil {
-				return out, nil
-			}
-			v, err := readValue(d, *el)
-			if err != nil {
-				return nil, err
-			}
+		err := eachChild(d, func(el xml.StartElement) error {
+			v, err := readValue(d, el)
 			out = append(out, v)
-		}
+			return err
+		})
+		return out, err
 	case "dict":
 		out := map[string]any{}
-		for {
-			el, err := nextStartOrEnd(d)
-			if err != nil {
-				return nil, err
-			}
-			if el == nil {
-				return out, nil
-			}
+		err := eachChild(d, func(el xml.StartElement) error {
 			if el.Name.Local != "key" {
-				return nil, fmt.Errorf("<%s> where a <key> belongs", el.Name.Local)
+				return fmt.Errorf("<%s> where a <key> belongs", el.Name.Local)
 			}
-			k, err := readValue(d, *el)
+			k, err := readValue(d, el)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			valStart, err := nextStart(d)
 			if err != nil {
-				return nil, err
+				return err
 			}
-			v, err := readValue(d, valStart)
-			if err != nil {
-				return nil, err
-			}
-			out[k.(string)] = v
-		}
+			out[k.(string)], err = readValue(d, valStart)
+			return err
+		})
+		return out, err
 	}
 	return nil, fmt.Errorf("unexpected <%s>", start.Name.Local)
 }
 
-// nextStartOrEnd returns the next start element, or nil at an end element.
-func nextStartOrEnd(d *xml.Decoder) (*xml.StartElement, error) {
+// eachChild calls f with the start element of each child of the element just
+// opened, up to its end element.
+func eachChild(d *xml.Decoder, f func(xml.StartElement) error) error {
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
-			return nil, io.ErrUnexpectedEOF
+			return io.ErrUnexpectedEOF
 		}
 		if err != nil {
-			return nil, err
+			return err
 		}
 		switch tok := tok.(type) {
 		case xml.StartElement:
-			return &tok, nil
+			if err := f(tok); err != nil {
+				return err
+			}
 		case xml.EndElement:
-			return nil, nil
+			return nil
 		}
 	}
 }

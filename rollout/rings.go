@@ -119,19 +119,10 @@ func parseRing(part string) (Ring, error) {
 	return Ring{Name: name, Share: share, OffsetDays: offset}, nil
 }
 
-// parseDays reads a whole number from 0 to limit, digits only.
+// parseDays reads a whole number of days from 0 to limit, digits only.
 func parseDays(s string, limit int) (int, bool) {
-	if s == "" || len(s) > 6 {
-		return 0, false
-	}
-	n := 0
-	for _, c := range []byte(s) {
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int(c-'0')
-	}
-	return n, n <= limit
+	n, ok := parseDigits(s, 6)
+	return n, ok && n <= limit
 }
 
 func validRingName(s string) bool {

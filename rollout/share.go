@@ -1,6 +1,9 @@
 package rollout
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // Share is a part of the fleet in hundredths of a percent: 500 is 5%, 1225 is 12.25%
 // and [Whole] (10000) is the whole fleet. The zero Share is no device at all.
@@ -30,38 +33,43 @@ func (s Share) appendTo(b []byte) []byte {
 // parseShare reads a percentage with at most two decimals and a '%' sign, such as
 // "5%", "0.5%" or "100%", up to 100%.
 func parseShare(s string) (Share, bool) {
-	if len(s) < 2 || s[len(s)-1] != '%' {
+	num, ok := strings.CutSuffix(s, "%")
+	if !ok {
 		return 0, false
 	}
-	s = s[:len(s)-1]
-	whole, frac := s, ""
-	for i := range len(s) {
-		if s[i] == '.' {
-			whole, frac = s[:i], s[i+1:]
-			break
-		}
-	}
-	if whole == "" || len(whole) > 3 || len(frac) > 2 || (len(frac) == 0 && len(whole) != len(s)) {
+	whole, frac, dotted := strings.Cut(num, ".")
+	w, ok := parseDigits(whole, 3)
+	if !ok || dotted && frac == "" {
 		return 0, false
 	}
-	n := 0
-	for _, c := range []byte(whole) {
-		if c < '0' || c > '9' {
+	n := w * 100
+	if frac != "" {
+		f, ok := parseDigits(frac, 2)
+		if !ok {
 			return 0, false
 		}
-		n = n*10 + int(c-'0')
-	}
-	n *= 100
-	scale := 10
-	for _, c := range []byte(frac) {
-		if c < '0' || c > '9' {
-			return 0, false
+		if len(frac) == 1 {
+			f *= 10
 		}
-		n += int(c-'0') * scale
-		scale /= 10
+		n += f
 	}
 	if n > int(Whole) {
 		return 0, false
 	}
 	return Share(n), true
+}
+
+// parseDigits reads 1 to maxLen ASCII digits and nothing else.
+func parseDigits(s string, maxLen int) (int, bool) {
+	if s == "" || len(s) > maxLen {
+		return 0, false
+	}
+	n := 0
+	for _, c := range []byte(s) {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
 }
