@@ -146,7 +146,7 @@ func jsonKind(goKind string) string {
 
 // mergeKey identifies one release across the feed's lists.
 type mergeKey struct {
-	version      uint64
+	version       uint64
 	build, prereq Build
 }
 

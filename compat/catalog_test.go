@@ -211,4 +211,3 @@ func TestParseCatalogRefusesADeviceIndexBomb(t *testing.T) {
 	require.ErrorIs(t, err, ErrTooLarge)
 	assert.Contains(t, err.Error(), "3000 entries × 3000 device IDs")
 }
-

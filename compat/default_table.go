@@ -41,12 +41,6 @@ var defaultTable = Table{AsOf: KnowledgeDate, Rows: []Row{
 	{Chip: AppleSilicon, Kind: NoUpdate, Current: from(v11), Rule: "the Mac is already at the target version"},
 	{Chip: Intel, Kind: NoUpdate, Target: intelLast, Rule: "the Mac is already at the target version"},
 
-	// Tahoe 26 is the last Intel release.
-	{Chip: Intel, Kind: NoUpdate, Target: from(v27), Unsupported: true, Rule: ruleIntelLast},
-	{Chip: Intel, Kind: Minor, Target: from(v27), Unsupported: true, Rule: ruleIntelLast},
-	{Chip: Intel, Kind: Major, Target: from(v27), Unsupported: true, Rule: ruleIntelLast},
-	{Chip: Intel, Kind: RSR, Target: from(v27), Unsupported: true, Rule: ruleIntelLast},
-
 	// Before Monterey 12.0.1: no supplemental (minor) updates, no rapid security responses.
 	{Chip: AppleSilicon, Kind: Minor, Current: within(v11, v1201), Unsupported: true, Rule: "minor updates are not managed on macOS before 12.0.1 (no supplemental updates before Monterey)"},
 	{Chip: Intel, Kind: Minor, Current: below(v1201), Target: intelLast, Unsupported: true, Rule: "minor updates are not managed on macOS before 12.0.1 (no supplemental updates before Monterey)"},
@@ -92,6 +86,12 @@ var defaultTable = Table{AsOf: KnowledgeDate, Rows: []Row{
 		Rule: "macOS 14.0 and later, major upgrade: DDM software update enforcement declaration"},
 	{Chip: Intel, Kind: RSR, Current: from(v14), Target: intelLast, Delivery: m.DDM, Installer: m.RapidSecurityResponse, Requires: Supervised,
 		Rule: "macOS 14.0 and later, rapid security response or background security improvement: DDM enforcement declaration"},
+
+	// Tahoe 26 is the last Intel release.
+	{Chip: Intel, Kind: NoUpdate, Target: from(v27), Unsupported: true, Rule: ruleIntelLast},
+	{Chip: Intel, Kind: Minor, Target: from(v27), Unsupported: true, Rule: ruleIntelLast},
+	{Chip: Intel, Kind: Major, Target: from(v27), Unsupported: true, Rule: ruleIntelLast},
+	{Chip: Intel, Kind: RSR, Target: from(v27), Unsupported: true, Rule: ruleIntelLast},
 }}
 
 // DefaultTable returns a copy of the table [Resolve] uses, for a vendor to change

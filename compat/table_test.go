@@ -50,7 +50,7 @@ func TestValidateFindsBrokenTables(t *testing.T) {
 		}, "empty target range"},
 		{"apple silicon over MDM commands without the bootstrap token", func(tb *Table) {
 			findRow(tb, AppleSilicon, Minor, v13).Requires = Supervised
-		}, "row 19: Apple silicon over MDM commands must require the bootstrap token"},
+		}, "row 15: Apple silicon over MDM commands must require the bootstrap token"},
 		{"an empty range", func(tb *Table) {
 			findRow(tb, Intel, Minor, v13).Current.Before = v13
 		}, "empty range"},
