@@ -140,12 +140,14 @@ func TestRangesReadAsSemverConstraints(t *testing.T) {
 		}
 	}
 	for _, r := range DefaultTable().Rows {
-		c, err := semver.NewConstraint(r.Current.String())
-		require.NoError(t, err, r.Current.String())
-		for _, v := range probes {
-			sv, err := v.Semver()
-			require.NoError(t, err)
-			assert.Equalf(t, c.Check(sv), r.Current.Contains(v), "%q contains %v", r.Current, v)
+		for _, rg := range []Range{r.Current, r.Target} {
+			c, err := semver.NewConstraint(rg.String())
+			require.NoError(t, err, rg.String())
+			for _, v := range probes {
+				sv, err := v.Semver()
+				require.NoError(t, err)
+				assert.Equalf(t, c.Check(sv), rg.Contains(v), "%q contains %v", rg, v)
+			}
 		}
 	}
 }

@@ -157,8 +157,11 @@ func (r Reason) String() string {
 	case ReasonBSI:
 		b.WriteString("the background security improvement " + v(r.Target) + " installs on the build this Mac runs (" + r.Prerequisite.String() + ")")
 	case ReasonBSIBase:
-		b.WriteString("step 1 of 2: the background security improvement " + v(r.Policy) + " installs only on " + v(r.Target) +
-			" (" + r.Prerequisite.String() + "), so this Mac reaches " + v(r.Target) + " first and the improvement second")
+		b.WriteString("step 1 of 2: the background security improvement " + v(r.Policy) + " installs only on " + v(r.Target))
+		if r.Prerequisite.IsValid() {
+			b.WriteString(" (" + r.Prerequisite.String() + ")")
+		}
+		b.WriteString(", so this Mac reaches " + v(r.Target) + " first and the improvement second")
 	case ReasonNextSigned:
 		b.WriteString(v(r.Policy) + " " + r.blocked.String() + ": " + v(r.Target) + " is the oldest release above it this Mac can install")
 	default:
