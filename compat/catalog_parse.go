@@ -14,15 +14,44 @@ import (
 
 // feedDoc is the shape of Apple's feed, bare or inside SOFA's {"etag","data"}
 // wrapper. Only the macOS entries are kept; other platforms are skipped unread.
-type feedDoc struct {
-	Data                                 *feedDoc       `json:"data"`
-	PublicAssetSets                      *feedPlatforms `json:"PublicAssetSets"`
-	AssetSets                            *feedPlatforms `json:"AssetSets"`
-	PublicBackgroundSecurityImprovements *feedPlatforms `json:"PublicBackgroundSecurityImprovements"`
+// Entries are decoded in the same pass (E is feedEntry), or kept raw (E is
+// json.RawMessage) to find which one a decoding error is in.
+type feedDoc[E any] struct {
+	Data                                 *feedDoc[E]       `json:"data"`
+	PublicAssetSets                      *feedPlatforms[E] `json:"PublicAssetSets"`
+	AssetSets                            *feedPlatforms[E] `json:"AssetSets"`
+	PublicBackgroundSecurityImprovements *feedPlatforms[E] `json:"PublicBackgroundSecurityImprovements"`
 }
 
-type feedPlatforms struct {
-	MacOS []json.RawMessage `json:"macOS"`
+type feedPlatforms[E any] struct {
+	MacOS []E `json:"macOS"`
+}
+
+// feedSection is one of the feed's lists of macOS entries.
+type feedSection[E any] struct {
+	name    string
+	entries []E
+	source  Sources
+}
+
+// sections returns the feed's lists, unwrapping SOFA's cache wrapper; the names of
+// lists inside the wrapper start with "data.".
+func (d *feedDoc[E]) sections() [3]feedSection[E] {
+	prefix := ""
+	if d.PublicAssetSets == nil && d.AssetSets == nil && d.PublicBackgroundSecurityImprovements == nil && d.Data != nil {
+		d, prefix = d.Data, "data."
+	}
+	list := func(p *feedPlatforms[E]) []E {
+		if p == nil {
+			return nil
+		}
+		return p.MacOS
+	}
+	return [3]feedSection[E]{
+		{prefix + "PublicAssetSets", list(d.PublicAssetSets), PublicAssetSets},
+		{prefix + "AssetSets", list(d.AssetSets), AssetSets},
+		{prefix + "PublicBackgroundSecurityImprovements", list(d.PublicBackgroundSecurityImprovements), PublicBackgroundSecurityImprovements},
+	}
 }
 
 // feedEntry is one release as the feed writes it.
@@ -50,7 +79,8 @@ func ParseCatalog(data []byte) (*Catalog, error) {
 // Improvements from PublicBackgroundSecurityImprovements, their version written
 // with ProductVersionExtra ("26.3.1" and "(a)" make 26.3.1 (a)).
 //
-// Other platforms and unknown keys are ignored. The input is checked against
+// Other platforms, unknown keys and empty device IDs are ignored; keys match as
+// encoding/json matches them, ignoring case. The input is checked against
 // o.Limits first (over a limit wraps [ErrTooLarge]). A feed that is not JSON, has no
 // macOS entry, or has an entry whose version, build or date does not parse fails
 // with an error wrapping [ErrInvalidCatalog] that names the JSON path, such as
@@ -60,32 +90,15 @@ func (o ParseOptions) ParseCatalog(data []byte) (*Catalog, error) {
 	if err := o.Limits.CheckJSON(data); err != nil {
 		return nil, err
 	}
-	var doc feedDoc
+	var doc feedDoc[feedEntry]
 	if err := json.Unmarshal(data, &doc); err != nil {
-		return nil, feedJSONError("", err)
-	}
-	prefix := ""
-	if doc.PublicAssetSets == nil && doc.AssetSets == nil && doc.PublicBackgroundSecurityImprovements == nil && doc.Data != nil {
-		doc, prefix = *doc.Data, "data."
+		return nil, locateFeedError(data, err)
 	}
 	b := catalogBuilder{seen: map[mergeKey]int{}, index: map[string]int32{}}
-	sections := [...]struct {
-		name   string
-		list   *feedPlatforms
-		source Sources
-	}{
-		{"PublicAssetSets", doc.PublicAssetSets, PublicAssetSets},
-		{"AssetSets", doc.AssetSets, AssetSets},
-		{"PublicBackgroundSecurityImprovements", doc.PublicBackgroundSecurityImprovements, PublicBackgroundSecurityImprovements},
-	}
 	n := 0
-	for _, s := range sections {
-		if s.list == nil {
-			continue
-		}
-		for i, raw := range s.list.MacOS {
-			at := feedPath{prefix + s.name, i}
-			if err := b.add(at, raw, s.source); err != nil {
+	for _, s := range doc.sections() {
+		for i := range s.entries {
+			if err := b.add(feedPath{s.name, i}, &s.entries[i], s.source); err != nil {
 				return nil, err
 			}
 			n++
@@ -95,6 +108,24 @@ func (o ParseOptions) ParseCatalog(data []byte) (*Catalog, error) {
 		return nil, fmt.Errorf("compat: catalog: no macOS entries in PublicAssetSets, AssetSets or PublicBackgroundSecurityImprovements: %w", ErrInvalidCatalog)
 	}
 	return b.finish(len(data))
+}
+
+// locateFeedError explains err, the failure to decode data in one pass, naming the
+// entry it is in: it decodes again with the entries kept raw, then each entry alone.
+func locateFeedError(data []byte, err error) error {
+	var raw feedDoc[json.RawMessage]
+	if rawErr := json.Unmarshal(data, &raw); rawErr != nil {
+		return feedJSONError("", rawErr)
+	}
+	for _, s := range raw.sections() {
+		for i, entry := range s.entries {
+			var e feedEntry
+			if entryErr := json.Unmarshal(entry, &e); entryErr != nil {
+				return feedJSONError(feedPath{s.name, i}.String(), entryErr)
+			}
+		}
+	}
+	return feedJSONError("", err)
 }
 
 // feedPath is where an entry sits in the feed: a section's macOS list and an index.
@@ -165,11 +196,7 @@ type builtEntry struct {
 }
 
 // add parses one macOS entry and merges it into b.
-func (b *catalogBuilder) add(at feedPath, raw json.RawMessage, source Sources) error {
-	var e feedEntry
-	if err := json.Unmarshal(raw, &e); err != nil {
-		return feedJSONError(at.String(), err)
-	}
+func (b *catalogBuilder) add(at feedPath, e *feedEntry, source Sources) error {
 	bad := func(key, value, reason string) error {
 		return fmt.Errorf("compat: catalog: %s %s: %s: %w", at.field(key), errtext.Quote(value), reason, ErrInvalidCatalog)
 	}
@@ -207,7 +234,9 @@ func (b *catalogBuilder) add(at feedPath, raw json.RawMessage, source Sources) e
 	}
 	devs := make([]int32, 0, len(e.SupportedDevices))
 	for _, id := range e.SupportedDevices {
-		devs = append(devs, b.intern(id))
+		if id != "" { // names no device
+			devs = append(devs, b.intern(id))
+		}
 	}
 	key := mergeKey{r.Version.key(), r.Build, r.Prerequisite}
 	i, ok := b.seen[key]

@@ -119,3 +119,15 @@ func TestBasisText(t *testing.T) {
 	var b Basis
 	assert.Error(t, b.UnmarshalText([]byte("feed")))
 }
+
+// TestAKnownModelListedForNoMajorStopsAtBigSur: the research table lists every
+// model it knows for some major from Monterey on, so this rule is checked on a
+// model shaped by hand.
+func TestAKnownModelListedForNoMajorStopsAtBigSur(t *testing.T) {
+	h := Hardware{Model: "MacBookPro11,1", Chip: Intel, Basis: BasisModel, dev: -1, known: true}
+	assert.True(t, h.Runs(MustParseVersion("11.7.10")))
+	assert.True(t, h.Runs(MustParseVersion("10.15.7")))
+	for _, v := range []string{"12.0.1", "15.7.9", "26", "27"} {
+		assert.False(t, h.Runs(MustParseVersion(v)), v)
+	}
+}

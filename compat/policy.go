@@ -116,13 +116,13 @@ func (p Policy) Validate() error {
 	for i, f := range p.Floors {
 		switch {
 		case f.Major < 11:
-			clash(fmt.Sprintf("Floors[%d]: major %d is not a macOS major from 11 on", i, f.Major), "Floors")
+			clash(fmt.Sprintf("the floor for major %d: not a macOS major from 11 on", f.Major), "Floors")
 		case !f.Version.IsValid() || f.Version.Major() != f.Major:
-			clash(fmt.Sprintf("Floors[%d]: version %v is not in its own major %d", i, f.Version, f.Major), "Floors")
+			clash(fmt.Sprintf("the floor %v for major %d is not in its own major", f.Version, f.Major), "Floors")
 		}
 		for j := range i {
 			if p.Floors[j].Major == f.Major {
-				clash(fmt.Sprintf("Floors[%d] and Floors[%d] are both for major %d", j, i, f.Major), "Floors")
+				clash(fmt.Sprintf("two floors for major %d", f.Major), "Floors")
 			}
 		}
 	}

@@ -29,7 +29,8 @@ type Target struct {
 // Step numbers one step of an update that takes several, such as 1 of 2 for the
 // base of a Background Security Improvement. The zero Step is a single step.
 type Step struct {
-	N, Of uint8
+	N  uint8 // this step's number, from 1
+	Of uint8 // how many steps there are
 }
 
 // String returns s as "1/2", or "" for the zero Step.

@@ -353,3 +353,23 @@ func TestTargetAndReasonText(t *testing.T) {
 	var c ReasonCode
 	assert.Error(t, c.UnmarshalText([]byte("because")))
 }
+
+func TestSelectTargetIsSafeForConcurrentUse(t *testing.T) {
+	c := mustFixture(t)
+	want, err := SelectTarget(on(macBookAirM2, "15.7.7", ""), c, Policy{Latest: true}, fixtureNow)
+	require.NoError(t, err)
+	done := make(chan Target)
+	for range 4 {
+		go func() {
+			var got Target
+			for range 100 {
+				got, _ = SelectTarget(on(macBookAirM2, "15.7.7", ""), c, Policy{Latest: true}, fixtureNow)
+				_ = c.ReleasesFor("J413AP")
+			}
+			done <- got
+		}()
+	}
+	for range 4 {
+		assert.Equal(t, want, <-done)
+	}
+}
