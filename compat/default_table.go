@@ -73,6 +73,12 @@ var defaultTable = Table{AsOf: KnowledgeDate, Rows: []Row{
 	{Chip: Intel, Kind: RSR, Current: within(v13, v14), Target: intelLast, Delivery: m.MDMCommands, Installer: m.RapidSecurityResponse, Requires: Supervised,
 		Rule: "macOS 13.x, rapid security response: ScheduleOSUpdate with the ProductKey from AvailableOSUpdates"},
 
+	// Tahoe 26 is the last Intel release.
+	{Chip: Intel, Kind: NoUpdate, Target: from(v27), Unsupported: true, Rule: ruleIntelLast},
+	{Chip: Intel, Kind: Minor, Target: from(v27), Unsupported: true, Rule: ruleIntelLast},
+	{Chip: Intel, Kind: Major, Target: from(v27), Unsupported: true, Rule: ruleIntelLast},
+	{Chip: Intel, Kind: RSR, Target: from(v27), Unsupported: true, Rule: ruleIntelLast},
+
 	// Sonoma 14 and every later major: Declarative Device Management.
 	{Chip: AppleSilicon, Kind: Minor, Current: from(v14), Delivery: m.DDM, Installer: m.SoftwareUpdate, Requires: Supervised,
 		Rule: "macOS 14.0 and later, minor update: DDM software update enforcement declaration"},
@@ -86,12 +92,6 @@ var defaultTable = Table{AsOf: KnowledgeDate, Rows: []Row{
 		Rule: "macOS 14.0 and later, major upgrade: DDM software update enforcement declaration"},
 	{Chip: Intel, Kind: RSR, Current: from(v14), Target: intelLast, Delivery: m.DDM, Installer: m.RapidSecurityResponse, Requires: Supervised,
 		Rule: "macOS 14.0 and later, rapid security response or background security improvement: DDM enforcement declaration"},
-
-	// Tahoe 26 is the last Intel release.
-	{Chip: Intel, Kind: NoUpdate, Target: from(v27), Unsupported: true, Rule: ruleIntelLast},
-	{Chip: Intel, Kind: Minor, Target: from(v27), Unsupported: true, Rule: ruleIntelLast},
-	{Chip: Intel, Kind: Major, Target: from(v27), Unsupported: true, Rule: ruleIntelLast},
-	{Chip: Intel, Kind: RSR, Target: from(v27), Unsupported: true, Rule: ruleIntelLast},
 }}
 
 // DefaultTable returns a copy of the table [Resolve] uses, for a vendor to change
