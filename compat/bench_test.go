@@ -135,7 +135,7 @@ func BenchmarkTableResolve(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if row := tb.lookup(chip, kind, cur); row != &tb.Rows[len(tb.Rows)-1] {
+	if row := tb.lookup(chip, kind, cur, tgt); row != &tb.Rows[len(tb.Rows)-1] {
 		b.Fatalf("%v %v → %v is not decided by the table's last row but by %+v", chip, cur, tgt, row)
 	}
 	b.ReportAllocs()
