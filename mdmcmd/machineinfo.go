@@ -198,7 +198,7 @@ func machineVersion(d dict) (v compat.Version, sent bool) {
 // 10.15", or "no known macOS release (Darwin 3)".
 func releaseName(b compat.Build) string {
 	if r := b.Release(); r.IsValid() {
-		return "macOS " + r.String()
+		return "macOS " + r.ReleaseName()
 	}
 	return fmt.Sprintf("no known macOS release (Darwin %d)", b.Major())
 }
