@@ -89,7 +89,7 @@ var (
 
 // NewSoftwareUpdateRequired builds the 403 body that makes a Mac in Setup Assistant
 // update to target (and, when build is not the zero Build, to that build) before it
-// enrolls. It fails with an error wrapping [ErrInvalidCommand] that names the key
+// enrolls. It fails with a *[KeyError] naming the key, wrapping [ErrInvalidCommand],
 // when the body breaks a rule of [SoftwareUpdateRequired.Validate], or when
 // opts.DeviceOS is known and the Mac runs a version before macOS 14 (it cannot read
 // the body), already runs target or later (also wrapping [compat.ErrDowngrade] when
@@ -112,7 +112,7 @@ func NewSoftwareUpdateRequired(target compat.Version, build compat.Build, opts R
 		return SoftwareUpdateRequired{}, err
 	}
 	if err := r.checkDevice(opts.DeviceOS); err != nil {
-		return SoftwareUpdateRequired{}, fmt.Errorf("mdmcmd: software update required: %w", err)
+		return SoftwareUpdateRequired{}, err
 	}
 	return r, nil
 }
@@ -140,11 +140,10 @@ func (m *MachineInfo) RequireUpdate(target compat.Version, build compat.Build, o
 // such as 16.1 (a), a supplemental build such as 20A242a; Message and Description
 // text an XML property list carries unchanged (valid UTF-8, no control
 // characters); RequireBetaProgram, when set, with both Description and Token, as
-// such text. The error wraps [ErrInvalidCommand] and names the key.
+// such text. The error is a *[KeyError] naming the key, wrapping
+// [ErrInvalidCommand].
 func (r SoftwareUpdateRequired) Validate() error {
-	bad := func(key, rule string, args ...any) error {
-		return fmt.Errorf("mdmcmd: software update required: %s: %s: %w", key, fmt.Sprintf(rule, args...), ErrInvalidCommand)
-	}
+	bad := badRequired
 	switch v := r.OSVersion; {
 	case !v.IsValid():
 		return bad("details.OSVersion", "missing")
@@ -183,9 +182,7 @@ func (r SoftwareUpdateRequired) Validate() error {
 
 // checkDevice checks r against the Mac's version, when known.
 func (r SoftwareUpdateRequired) checkDevice(deviceOS compat.Version) error {
-	bad := func(key, rule string, args ...any) error {
-		return fmt.Errorf("%s: %s: %w", key, fmt.Sprintf(rule, args...), ErrInvalidCommand)
-	}
+	bad := badRequired
 	if !deviceOS.IsValid() {
 		if !r.RequireBetaProgram.IsZero() {
 			return bad("details.RequireBetaProgram", "needs macOS 14.5, and the Mac's version is unknown")
@@ -196,13 +193,18 @@ func (r SoftwareUpdateRequired) checkDevice(deviceOS compat.Version) error {
 	case deviceOS.Compare(macOS14) < 0:
 		return bad("code", "the Mac runs %v, and only macOS 14 or later reads this answer", deviceOS)
 	case c > 0:
-		return fmt.Errorf("details.OSVersion: %v is older than the Mac's %v: %w: %w", r.OSVersion, deviceOS, ErrInvalidCommand, compat.ErrDowngrade)
+		return fmt.Errorf("%w: %w", bad("details.OSVersion", "%v is older than the Mac's %v", r.OSVersion, deviceOS), compat.ErrDowngrade)
 	case c == 0:
 		return bad("details.OSVersion", "the Mac already runs %v", deviceOS)
 	case !r.RequireBetaProgram.IsZero() && deviceOS.Compare(betaProgramSince) < 0:
 		return bad("details.RequireBetaProgram", "needs macOS 14.5, the Mac runs %v", deviceOS)
 	}
 	return nil
+}
+
+// badRequired is the *KeyError of a body whose key breaks a rule.
+func badRequired(key, rule string, args ...any) error {
+	return &KeyError{Key: key, Err: fmt.Errorf("mdmcmd: software update required: %s: %s: %w", key, fmt.Sprintf(rule, args...), ErrInvalidCommand)}
 }
 
 // BodyFormat is how a [SoftwareUpdateRequired] is encoded. Apple's Mac reads JSON

@@ -64,6 +64,9 @@ func TestNewSoftwareUpdateRequiredRules(t *testing.T) {
 			}
 			require.ErrorIs(t, err, ErrInvalidCommand)
 			assert.Contains(t, err.Error(), "mdmcmd: software update required: "+tt.key+":")
+			var ke *KeyError
+			require.ErrorAs(t, err, &ke)
+			assert.Equal(t, tt.key, ke.Key)
 			assert.Equal(t, SoftwareUpdateRequired{}, r)
 		})
 	}
