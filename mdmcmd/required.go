@@ -223,14 +223,6 @@ const (
 	FormatPlist
 )
 
-// Content types of the formats.
-const (
-	// ContentTypeJSON is the Content-Type of a JSON body.
-	ContentTypeJSON = "application/json"
-	// ContentTypeXML is the Content-Type of an XML property list body.
-	ContentTypeXML = "application/xml"
-)
-
 var bodyFormatTokens = enum.Tokens[BodyFormat]{
 	Type:  "BodyFormat",
 	Names: []string{"none", "json", "plist"},
@@ -261,58 +253,55 @@ func (f *BodyFormat) UnmarshalText(text []byte) error {
 func (f BodyFormat) ContentType() string {
 	switch f {
 	case FormatJSON:
-		return ContentTypeJSON
+		return "application/json"
 	case FormatPlist:
-		return ContentTypeXML
+		return "application/xml"
 	}
 	return ""
 }
 
-// Encode returns r in format f, with the Content-Type to send it with. It fails,
-// wrapping [ErrInvalidCommand], when r breaks a rule of
-// [SoftwareUpdateRequired.Validate] or f is not FormatJSON or FormatPlist. The
-// same body always gives the same bytes.
+// Encode returns r in format f, with the Content-Type to send it with: JSON
+// compact, keys in the order code, message, description, details, with no trailing
+// newline; an XML property list with sorted keys. It fails, wrapping
+// [ErrInvalidCommand], when r breaks a rule of [SoftwareUpdateRequired.Validate] or
+// f is not FormatJSON or FormatPlist. The same body always gives the same bytes.
 func (r SoftwareUpdateRequired) Encode(f BodyFormat) (body []byte, contentType string, err error) {
-	switch f {
-	case FormatJSON:
-		body, err = r.JSON()
-	case FormatPlist:
-		body, err = r.Plist()
-	default:
+	if f != FormatJSON && f != FormatPlist {
 		return nil, "", fmt.Errorf("mdmcmd: software update required: format %v: want json or plist: %w", f, ErrInvalidCommand)
 	}
-	if err != nil {
+	if err := r.Validate(); err != nil {
 		return nil, "", err
+	}
+	if f == FormatJSON {
+		body, err = r.wire().json()
+	} else {
+		body, err = plist.MarshalIndent(r.wire(), plist.XMLFormat, "\t")
+	}
+	if err != nil {
+		return nil, "", fmt.Errorf("mdmcmd: software update required: encode %v: %v: %w", f, err, ErrInvalidCommand)
 	}
 	return body, f.ContentType(), nil
 }
 
-// JSON returns r as compact JSON, keys in the order code, message, description,
-// details, with no trailing newline; send it as application/json.
-func (r SoftwareUpdateRequired) JSON() ([]byte, error) {
-	if err := r.Validate(); err != nil {
-		return nil, err
-	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(r.wire()); err != nil {
-		return nil, fmt.Errorf("mdmcmd: software update required: encode JSON: %v: %w", err, ErrInvalidCommand)
-	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+// MarshalJSON returns r as Apple's JSON body, as [SoftwareUpdateRequired.Encode]
+// does with FormatJSON, so that encoding/json never writes the Go fields instead.
+func (r SoftwareUpdateRequired) MarshalJSON() ([]byte, error) {
+	body, _, err := r.Encode(FormatJSON)
+	return body, err
 }
 
-// Plist returns r as an XML property list with sorted keys; send it as
-// application/xml.
-func (r SoftwareUpdateRequired) Plist() ([]byte, error) {
-	if err := r.Validate(); err != nil {
-		return nil, err
+// UnmarshalJSON sets r from Apple's JSON body, as [ParseSoftwareUpdateRequired]
+// reads it; JSON null leaves r unchanged.
+func (r *SoftwareUpdateRequired) UnmarshalJSON(data []byte) error {
+	if string(data) == "null" {
+		return nil
 	}
-	b, err := plist.MarshalIndent(r.wire(), plist.XMLFormat, "\t")
+	p, err := ParseSoftwareUpdateRequired(data)
 	if err != nil {
-		return nil, fmt.Errorf("mdmcmd: software update required: encode plist: %v: %w", err, ErrInvalidCommand)
+		return err
 	}
-	return b, nil
+	*r = p
+	return nil
 }
 
 func (r SoftwareUpdateRequired) wire() wireRequired {
@@ -329,6 +318,17 @@ func (r SoftwareUpdateRequired) wire() wireRequired {
 		w.Details.RequireBetaProgram = &wireBetaProgram{Description: b.Description, Token: b.Token}
 	}
 	return w
+}
+
+// json encodes w compactly, without escaping HTML characters.
+func (w wireRequired) json() ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(w); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
 // wireRequired is the body as Apple's schema spells it.

@@ -294,11 +294,11 @@ func TestParseSoftwareUpdateRequiredKeepsWhatValidateRefuses(t *testing.T) {
 }
 
 func TestParseSoftwareUpdateRequiredLimits(t *testing.T) {
-	data, err := goldenBodies()[0].body.JSON()
+	data, _, err := goldenBodies()[0].body.Encode(FormatJSON)
 	require.NoError(t, err)
 	_, err = ParseOptions{Limits: compat.Limits{MaxBytes: 8}}.ParseSoftwareUpdateRequired(data)
 	assert.ErrorIs(t, err, compat.ErrTooLarge)
-	plistData, err := goldenBodies()[0].body.Plist()
+	plistData, _, err := goldenBodies()[0].body.Encode(FormatPlist)
 	require.NoError(t, err)
 	_, err = ParseOptions{Limits: compat.Limits{MaxBytes: 8}}.ParseSoftwareUpdateRequired(plistData)
 	assert.ErrorIs(t, err, compat.ErrTooLarge)
@@ -315,6 +315,27 @@ func TestSoftwareUpdateRequiredZeroValue(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalidCommand)
 	_, _, err = ok.Encode(BodyFormat(9))
 	assert.ErrorIs(t, err, ErrInvalidCommand)
+}
+
+func TestSoftwareUpdateRequiredEncodingJSONIsApplesBody(t *testing.T) {
+	for _, tt := range goldenBodies() {
+		t.Run(tt.name, func(t *testing.T) {
+			want, _, err := tt.body.Encode(FormatJSON)
+			require.NoError(t, err)
+			got, err := json.Marshal(tt.body)
+			require.NoError(t, err)
+			assert.JSONEq(t, string(want), string(got), "json.Marshal writes Apple's keys, not the Go fields")
+			var back SoftwareUpdateRequired
+			require.NoError(t, json.Unmarshal(got, &back))
+			assert.Equal(t, tt.body, back)
+		})
+	}
+	_, err := json.Marshal(SoftwareUpdateRequired{})
+	assert.ErrorIs(t, err, ErrInvalidCommand, "the zero body is not a body")
+	var r SoftwareUpdateRequired
+	require.NoError(t, json.Unmarshal([]byte("null"), &r))
+	assert.Equal(t, SoftwareUpdateRequired{}, r)
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"code":"x"}`), &r), ErrInvalidAnswer)
 }
 
 func TestBodyFormatText(t *testing.T) {
