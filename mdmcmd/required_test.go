@@ -261,7 +261,7 @@ func TestParseSoftwareUpdateRequiredRefusals(t *testing.T) {
 	}{
 		{"not JSON", `{"code":`, "not JSON"},
 		{"neither format", "hello", "neither JSON nor an XML or binary property list"},
-		{"a JSON array", `[]`, "neither JSON nor"},
+		{"a JSON array", `[]`, "want a dictionary, got array"},
 		{"code missing", `{"details":{"OSVersion":"15.1"}}`, "code: missing"},
 		{"another code", `{"code":"com.apple.psso.required","details":{"OSVersion":"15.1"}}`, `code: "com.apple.psso.required": want com.apple.softwareupdate.required`},
 		{"details missing", `{"code":"com.apple.softwareupdate.required"}`, "details: missing"},
