@@ -92,10 +92,11 @@ func (p DeadlinePolicy) Deadline(posted time.Time, ring Ring, now time.Time) (De
 		return Deadline{}, fmt.Errorf("rollout: deadline: ring offset %d days: want 0 to %d: %w", ring.OffsetDays, MaxOffsetDays, ErrInvalidDeadline)
 	}
 	y, m, d := posted.UTC().Date()
-	d += p.Days + ring.OffsetDays
-	if !civilAt(y, m, d, p.At).IsValid() {
-		return Deadline{}, fmt.Errorf("rollout: deadline: %d days after %04d-%02d-%02d is outside the years 1 to 9999: %w", p.Days+ring.OffsetDays, y, int(m), d-p.Days-ring.OffsetDays, ErrInvalidDeadline)
+	days := p.Days + ring.OffsetDays
+	if !civilAt(y, m, d+days, p.At).IsValid() {
+		return Deadline{}, fmt.Errorf("rollout: deadline: %d days after %04d-%02d-%02d is outside the years 1 to 9999: %w", days, y, int(m), d, ErrInvalidDeadline)
 	}
+	d += days
 	var dl Deadline
 	if p.Zone != nil {
 		dl = p.zoned(y, m, d, now)
