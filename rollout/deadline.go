@@ -165,8 +165,11 @@ type Deadline struct {
 func (d Deadline) IsZero() bool { return !d.local.IsValid() }
 
 // Local returns the deadline's wall-clock date and time: in the enforcement zone,
-// or on each Mac's own clock for a civil deadline. It is what a DDM declaration's
-// TargetLocalDateTime carries.
+// or on each Mac's own clock for a civil deadline. For a civil deadline it is what
+// a DDM declaration's TargetLocalDateTime carries. A Mac reads TargetLocalDateTime
+// on its own clock, so a zoned deadline's Local is the same instant only for Macs
+// in the enforcement zone; for a Mac in another known zone, pass
+// ddm.LocalDateTimeIn(t, macZone) with t from [Deadline.Time].
 func (d Deadline) Local() ddm.LocalDateTime { return d.local }
 
 // Time returns the deadline's instant, in the enforcement zone, and true; for a
