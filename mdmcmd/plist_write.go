@@ -1,7 +1,6 @@
 package mdmcmd
 
 import (
-	"slices"
 	"strconv"
 	"unicode/utf8"
 )
@@ -52,7 +51,7 @@ func appendScheduleXML(b []byte, c wireCommand[wireSchedule]) []byte {
 	for _, u := range c.Command.Updates {
 		size += 260 + len(u.ProductKey) + len(u.ProductVersion)
 	}
-	b = slices.Grow(b, size)
+	b = growBytes(b, size)
 	w := xmlWriter{b: append(append(b, xmlHeader...), xmlDoctype...)}
 	w.open(`plist version="1.0"`)
 	w.open("dict")
@@ -91,6 +90,16 @@ func appendScheduleXML(b []byte, c wireCommand[wireSchedule]) []byte {
 	w.close("dict")
 	w.close("plist")
 	return w.b
+}
+
+// growBytes returns b with room for at least n more bytes.
+func growBytes(b []byte, n int) []byte {
+	if cap(b)-len(b) >= n {
+		return b
+	}
+	grown := make([]byte, len(b), len(b)+n)
+	copy(grown, b)
+	return grown
 }
 
 // tabs indents lines up to the depth a ScheduleOSUpdate reaches.
