@@ -185,14 +185,7 @@ func TestParseMachineInfoGolden(t *testing.T) {
 				OS          string       `json:"os"`
 			}{info, info.Mac(), info.Release().ReleaseName(), info.CanRequestSoftwareUpdate(), info.DescribeOS()}, "", "  ")
 			require.NoError(t, err)
-			got = append(got, '\n')
-			golden := "testdata/" + name + ".golden.json"
-			if os.Getenv("UPDATE_GOLDEN") != "" {
-				require.NoError(t, os.WriteFile(golden, got, 0o644))
-			}
-			want, err := os.ReadFile(golden)
-			require.NoError(t, err)
-			assert.Equal(t, string(want), string(got))
+			matchGolden(t, "testdata/"+name+".golden.json", append(got, '\n'))
 		})
 	}
 }
