@@ -3,6 +3,8 @@ package compat
 import (
 	"fmt"
 	"strconv"
+
+	"github.com/managedos/managedos/internal/errtext"
 )
 
 // Version is a macOS version such as 14.2.1, 10.15.7 or, for a rapid security
@@ -48,7 +50,7 @@ func (v Version) key() uint64 { return v.n >> 8 }
 func ParseVersion(s string) (Version, error) {
 	v, reason := parseVersion(s)
 	if reason != "" {
-		return Version{}, fmt.Errorf("compat: version %q: %s: %w", s, reason, ErrInvalidVersion)
+		return Version{}, fmt.Errorf("compat: version %s: %s: %w", errtext.Quote(s), reason, ErrInvalidVersion)
 	}
 	return v, nil
 }
@@ -73,7 +75,7 @@ func ParseVersionExtra(version, extra string) (Version, error) {
 		return v, err
 	}
 	if v.rsr() != 0 || len(extra) != 3 || extra[0] != '(' || extra[2] != ')' || extra[1] < 'a' || extra[1] > 'z' {
-		return Version{}, fmt.Errorf("compat: version %q extra %q: not a rapid security response suffix: %w", version, extra, ErrInvalidVersion)
+		return Version{}, fmt.Errorf("compat: version %s extra %s: not a rapid security response suffix: %w", errtext.Quote(version), errtext.Quote(extra), ErrInvalidVersion)
 	}
 	return newVersion(v.major(), v.minor(), v.patch(), extra[1], v.parts()), nil
 }

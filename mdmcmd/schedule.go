@@ -3,9 +3,9 @@ package mdmcmd
 import (
 	"errors"
 	"fmt"
-	"unicode/utf8"
 
 	"github.com/managedos/managedos/compat"
+	"github.com/managedos/managedos/internal/errtext"
 )
 
 // Update is one entry of a ScheduleOSUpdate command's Updates array.
@@ -79,15 +79,15 @@ func (u Update) validate(deviceOS compat.Version) error {
 	case u.InstallAction == "":
 		return bad("InstallAction", "missing")
 	case !ok:
-		return bad("InstallAction", "%q is not one of Default, DownloadOnly, InstallASAP, NotifyOnly, InstallLater, InstallForceRestart", u.InstallAction)
+		return bad("InstallAction", "%s is not one of Default, DownloadOnly, InstallASAP, NotifyOnly, InstallLater, InstallForceRestart", errtext.Quote(string(u.InstallAction)))
 	case below(since):
 		return bad("InstallAction", "%s needs macOS %v, the Mac runs %v", u.InstallAction, since, deviceOS)
 	}
 	if u.ProductKey == "" && !u.ProductVersion.IsValid() {
 		return bad("ProductKey", "ProductKey or ProductVersion is required")
 	}
-	if !printable(u.ProductKey) {
-		return bad("ProductKey", "%q: not valid UTF-8 text a plist can carry", u.ProductKey)
+	if err := checkWireText("ProductKey", u.ProductKey); err != nil {
+		return err
 	}
 	kind, err := u.kind(deviceOS)
 	if err != nil {
@@ -119,7 +119,7 @@ func (u Update) validate(deviceOS compat.Version) error {
 	if u.Priority != "" {
 		switch {
 		case !u.Priority.IsValid():
-			return bad("Priority", "%q: want Low or High", u.Priority)
+			return bad("Priority", "%s: want Low or High", errtext.Quote(string(u.Priority)))
 		case kind != compat.Minor:
 			return bad("Priority", "only for minor updates, not %s", kindName(kind))
 		case below(since12_3):
@@ -185,15 +185,4 @@ type wireUpdate struct {
 	Priority         string `plist:"Priority,omitempty"`
 	ProductKey       string `plist:"ProductKey,omitempty"`
 	ProductVersion   string `plist:"ProductVersion,omitempty"`
-}
-
-// printable reports whether s is valid UTF-8 without control characters, which XML
-// property lists cannot carry.
-func printable(s string) bool {
-	for _, r := range s {
-		if r == utf8.RuneError || r < 0x20 || r == 0x7f || (r >= 0xfffe && r <= 0xffff) {
-			return false
-		}
-	}
-	return utf8.ValidString(s)
 }

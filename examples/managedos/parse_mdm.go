@@ -10,7 +10,7 @@ func parseMDMAnswer(data []byte) (parseOutput, error) {
 	}
 	out := parseOutput{Type: "mdm-answer", Answer: a}
 	if err := a.Err(); err != nil {
-		out.Problems = []string{err.Error()}
+		out.Problems = []string{boundedMessage(err)}
 	}
 	return out, nil
 }
