@@ -58,15 +58,25 @@ type bpFrame struct {
 // the objects the walk reaches, not with the count the trailer claims.
 const bpPage = 4096
 
+// Objects and stack frames a check keeps inline: a typical answer fits, and its
+// check allocates nothing.
+const (
+	bpSmallObjects = 32
+	bpSmallStack   = 16
+)
+
 type bplistCheck struct {
 	Limits
 	data    []byte
 	offSize int
 	refSize int
-	count   uint64     // objects
-	tableAt int        // the offset table's position, the end of the object area
-	pages   [][]bpMemo // memo pages, allocated as the walk reaches them
-	stack   []bpFrame
+	count   uint64 // objects
+	tableAt int    // the offset table's position, the end of the object area
+	small   [bpSmallObjects]bpMemo
+	pages   [][]bpMemo // memo pages when count > bpSmallObjects, allocated as the walk reaches them
+	depth   int        // containers on the stack
+	frames  [bpSmallStack]bpFrame
+	more    []bpFrame // frames beyond bpSmallStack
 }
 
 // checkBinaryPlist checks a binary plist's trailer and offset table with every
@@ -102,19 +112,39 @@ func (l Limits) checkBinaryPlist(data []byte) error {
 		return &LimitError{Limit: "MaxElements", Max: int64(l.MaxElements), Got: int64(min(c.count, 1<<62)), What: "objects", Where: "binary plist trailer"}
 	}
 	c.tableAt = int(tableAt)
-	c.pages = make([][]bpMemo, (c.count+bpPage-1)/bpPage)
-	var stack [64]bpFrame
-	c.stack = stack[:0]
+	if c.count > bpSmallObjects {
+		c.pages = make([][]bpMemo, (c.count+bpPage-1)/bpPage)
+	}
 	return c.walk(top)
 }
 
 // memo returns what the check knows about object index.
 func (c *bplistCheck) memo(index uint64) *bpMemo {
+	if c.pages == nil {
+		return &c.small[index]
+	}
 	p := &c.pages[index/bpPage]
 	if *p == nil {
 		*p = make([]bpMemo, min(bpPage, c.count-index/bpPage*bpPage))
 	}
 	return &(*p)[index%bpPage]
+}
+
+// top returns the innermost container on the stack.
+func (c *bplistCheck) top() *bpFrame {
+	if c.depth <= bpSmallStack {
+		return &c.frames[c.depth-1]
+	}
+	return &c.more[c.depth-1-bpSmallStack]
+}
+
+func (c *bplistCheck) push(f bpFrame) {
+	if c.depth < bpSmallStack {
+		c.frames[c.depth] = f
+	} else {
+		c.more = append(c.more[:c.depth-bpSmallStack], f)
+	}
+	c.depth++
 }
 
 func (c *bplistCheck) malformed(format string, args ...any) error {
@@ -132,6 +162,16 @@ func (c *bplistCheck) tooLarge(index uint64, limit string, max, got uint64, what
 
 // uint reads a big-endian unsigned integer of n bytes at i.
 func (c *bplistCheck) uint(i, n int) uint64 {
+	switch n {
+	case 1:
+		return uint64(c.data[i])
+	case 2:
+		return uint64(binary.BigEndian.Uint16(c.data[i:]))
+	case 4:
+		return uint64(binary.BigEndian.Uint32(c.data[i:]))
+	case 8:
+		return binary.BigEndian.Uint64(c.data[i:])
+	}
 	var v uint64
 	for _, b := range c.data[i : i+n] {
 		v = v<<8 | uint64(b)
@@ -150,14 +190,14 @@ func (c *bplistCheck) walk(top uint64) error {
 	if err := c.enter(top); err != nil {
 		return err
 	}
-	for len(c.stack) > 0 {
-		f := &c.stack[len(c.stack)-1]
+	for c.depth > 0 {
+		f := c.top()
 		if f.next == f.n {
-			m := c.memo(f.index)
-			m.state = bpDone
-			c.stack = c.stack[:len(c.stack)-1]
-			if len(c.stack) > 0 {
-				if err := c.add(&c.stack[len(c.stack)-1], f.index); err != nil {
+			done := f.index
+			c.memo(done).state = bpDone
+			c.depth--
+			if c.depth > 0 {
+				if err := c.add(c.top(), done); err != nil {
 					return err
 				}
 			}
@@ -169,19 +209,20 @@ func (c *bplistCheck) walk(top uint64) error {
 		if ref >= c.count {
 			return c.malformed("%s: reference to object %d of %d", c.at(parent), ref, c.count)
 		}
-		switch c.memo(ref).state {
+		m := c.memo(ref)
+		switch m.state {
 		case bpOpen:
 			return c.malformed("%s: reference to object %d forms a cycle", c.at(parent), ref)
 		case bpUnseen:
-			if err := c.enter(ref); err != nil { // may grow the stack: f is stale from here
+			if err := c.enter(ref); err != nil { // may push: f is stale from here
 				return err
 			}
 		}
-		if kind := c.memo(ref).kind; entry < keys && kind != bpASCII && kind != bpUTF16 {
+		if entry < keys && m.kind != bpASCII && m.kind != bpUTF16 {
 			return c.malformed("%s: key %d is not a string", c.at(parent), entry)
 		}
-		if c.memo(ref).state == bpDone {
-			if err := c.add(&c.stack[len(c.stack)-1], ref); err != nil {
+		if m.state == bpDone {
+			if err := c.add(c.top(), ref); err != nil {
 				return err
 			}
 		}
@@ -195,7 +236,7 @@ func (c *bplistCheck) add(f *bpFrame, child uint64) error {
 	m, cm := c.memo(f.index), c.memo(child)
 	m.elements += cm.elements
 	m.bytes += cm.bytes
-	depth := len(c.stack) + int(cm.height)
+	depth := c.depth + int(cm.height)
 	if h := cm.height + 1; h > m.height {
 		m.height = h
 	}
@@ -222,14 +263,14 @@ func (c *bplistCheck) enter(index uint64) error {
 	switch kind {
 	case bpArray, bpDict:
 		m.state, m.height = bpOpen, 1
-		if len(c.stack)+1 > c.MaxDepth {
-			return c.tooLarge(index, "MaxDepth", uint64(c.MaxDepth), uint64(len(c.stack)+1), "depth")
+		if c.depth+1 > c.MaxDepth {
+			return c.tooLarge(index, "MaxDepth", uint64(c.MaxDepth), uint64(c.depth+1), "depth")
 		}
 		f := bpFrame{index: index, refs: at, n: n}
 		if kind == bpDict {
 			f.keys = n / 2
 		}
-		c.stack = append(c.stack, f)
+		c.push(f)
 		return nil
 	case bpASCII, bpData, bpUTF16:
 		m.bytes = n
@@ -252,32 +293,24 @@ func (c *bplistCheck) object(index uint64) (kind uint8, n uint64, at int, err er
 	i := int(off)
 	tag := c.data[i]
 	kind = tag >> 4
-	room := uint64(c.tableAt - i - 1) // bytes after the tag, before the offset table
-	fixed := func(size uint64) (uint8, uint64, int, error) {
-		if size > room {
-			return 0, 0, 0, c.malformed("%s: %d bytes past the object area", c.at(index), size-room)
-		}
-		return kind, 0, 0, nil
-	}
+	size := uint64(0) // the bytes of a fixed-size object after its tag
 	switch kind {
 	case bpSimple:
 		if tag == 0x08 || tag == 0x09 {
 			return kind, 0, 0, nil
 		}
 	case bpInt:
-		if tag&0xF <= 4 {
-			return fixed(1 << (tag & 0xF))
-		}
+		size = 1 << (tag & 0xF)
 	case bpReal:
 		if tag&0xF == 2 || tag&0xF == 3 {
-			return fixed(1 << (tag & 0xF))
+			size = 1 << (tag & 0xF)
 		}
 	case bpDate:
 		if tag == 0x33 {
-			return fixed(8)
+			size = 8
 		}
 	case bpUID:
-		return fixed(uint64(tag&0xF) + 1)
+		size = uint64(tag&0xF) + 1
 	case bpData, bpASCII, bpUTF16, bpArray, bpDict:
 		count, start, err := c.length(index, i)
 		if err != nil {
@@ -303,7 +336,13 @@ func (c *bplistCheck) object(index uint64) (kind uint8, n uint64, at int, err er
 		}
 		return kind, count, start, nil
 	}
-	return 0, 0, 0, c.malformed("%s: unknown object type 0x%02x", c.at(index), tag)
+	if size == 0 || kind == bpInt && size > 16 {
+		return 0, 0, 0, c.malformed("%s: unknown object type 0x%02x", c.at(index), tag)
+	}
+	if room := uint64(c.tableAt - i - 1); size > room {
+		return 0, 0, 0, c.malformed("%s: %d bytes past the object area", c.at(index), size-room)
+	}
+	return kind, 0, 0, nil
 }
 
 // length reads the length of a variable-size object at i: the tag's low nibble, or
