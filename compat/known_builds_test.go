@@ -76,11 +76,11 @@ func TestCheckBuild(t *testing.T) {
 		{"14.3", "23D2057", ""},
 		{"14.3", "23D56", ""},
 		{"13.4.1 (c)", "22F770820d", ""},
-		{"13.4.1", "22F770820d", ""},     // DDM's form of a rapid security response: the base and the build
-		{"26.3.1", "25D771280a", ""},     // the same for a background security improvement
-		{"15.0", "24A5331b", ""},         // a build the library does not know, from the right release
-		{"27.1", "26B100", ""},           // a release newer than the library's data
-		{"14.2.1", "23C9999", ""},        // an unknown build of a known version: hardware-specific builds exist
+		{"13.4.1", "22F770820d", ""}, // DDM's form of a rapid security response: the base and the build
+		{"26.3.1", "25D771280a", ""}, // the same for a background security improvement
+		{"15.0", "24A5331b", ""},     // a build the library does not know, from the right release
+		{"27.1", "26B100", ""},       // a release newer than the library's data
+		{"14.2.1", "23C9999", ""},    // an unknown build of a known version: hardware-specific builds exist
 		{"13.4.1 (a)", "22F770820d", "build 22F770820d is macOS 13.4.1 (c), not 13.4.1 (a) (the library knows no build of 13.4.1 (a))"},
 		{"14.2", "23C71", "build 23C71 is macOS 14.2.1, not 14.2 (the library knows no build of 14.2)"},
 		{"14.3.1", "23C71", "build 23C71 is macOS 14.2.1, not 14.3.1 (the library knows 14.3.1 as 23D60)"},

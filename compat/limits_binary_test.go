@@ -199,7 +199,7 @@ func TestCheckPlistShieldsTheDecoder(t *testing.T) {
 		return b.Bytes(b.Add(object))
 	}
 	for name, data := range map[string][]byte{
-		"an array of 2^64-1 entries":   one([]byte{0xAF, 0x13, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF}),
+		"an array of 2^64-1 entries":    one([]byte{0xAF, 0x13, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF}),
 		"a UTF-16 string of 2^63 units": one([]byte{0x6F, 0x13, 0x80, 0, 0, 0, 0, 0, 0, 0}),
 	} {
 		t.Run(name, func(t *testing.T) {

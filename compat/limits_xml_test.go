@@ -16,18 +16,18 @@ const xmlProlog = `<?xml version="1.0" encoding="UTF-8"?>
 
 func TestCheckPlistAcceptsXMLAsAppleAndDecodersWriteIt(t *testing.T) {
 	for name, doc := range map[string]string{
-		"apple's prolog":            xmlProlog + `<plist version="1.0"><dict><key>Status</key><string>Idle</string></dict></plist>`,
-		"byte order mark and space": "\xEF\xBB\xBF \n\t<plist><true/></plist>",
-		"a bare value":              `<dict><key>a</key><array><integer>1</integer><real>0.5</real><date>2026-01-01T00:00:00Z</date><data>AAEC</data><false/></array></dict>`,
-		"empty containers":          `<plist><array><array/><dict/><dict></dict><string/></array></plist>`,
-		"empty plist":               `<plist/>`,
-		"comments everywhere":       `<!-- a --><plist><!-- b --><dict><!----><key>k<!-- in a key --></key><string>v</string></dict></plist>`,
-		"CDATA in a string":         `<plist><string><![CDATA[<array><array>]]></string></plist>`,
-		"processing instructions":   `<?xml version="1.0"?><?other x?><plist><?inside?><string>a</string></plist>`,
-		"quoted > in attributes":    `<plist version=">" other='a>b'><string a = "x">v</string></plist>`,
-		"internal DTD subset":       `<!DOCTYPE plist [ <!ENTITY x "y>"> <!-- > --> <!ELEMENT plist ANY> ]><plist><string>a</string></plist>`,
-		"entities":                  `<plist><string>&lt;&amp;&#x41;&#66;</string></plist>`,
-		"after the first value":     `<plist><string>a</string></plist>anything <array> at all`,
+		"apple's prolog":             xmlProlog + `<plist version="1.0"><dict><key>Status</key><string>Idle</string></dict></plist>`,
+		"byte order mark and space":  "\xEF\xBB\xBF \n\t<plist><true/></plist>",
+		"a bare value":               `<dict><key>a</key><array><integer>1</integer><real>0.5</real><date>2026-01-01T00:00:00Z</date><data>AAEC</data><false/></array></dict>`,
+		"empty containers":           `<plist><array><array/><dict/><dict></dict><string/></array></plist>`,
+		"empty plist":                `<plist/>`,
+		"comments everywhere":        `<!-- a --><plist><!-- b --><dict><!----><key>k<!-- in a key --></key><string>v</string></dict></plist>`,
+		"CDATA in a string":          `<plist><string><![CDATA[<array><array>]]></string></plist>`,
+		"processing instructions":    `<?xml version="1.0"?><?other x?><plist><?inside?><string>a</string></plist>`,
+		"quoted > in attributes":     `<plist version=">" other='a>b'><string a = "x">v</string></plist>`,
+		"internal DTD subset":        `<!DOCTYPE plist [ <!ENTITY x "y>"> <!-- > --> <!ELEMENT plist ANY> ]><plist><string>a</string></plist>`,
+		"entities":                   `<plist><string>&lt;&amp;&#x41;&#66;</string></plist>`,
+		"after the first value":      `<plist><string>a</string></plist>anything <array> at all`,
 		"unclosed plist after value": `<plist><string>a</string>`,
 	} {
 		t.Run(name, func(t *testing.T) {
