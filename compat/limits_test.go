@@ -2,7 +2,6 @@ package compat
 
 import (
 	"errors"
-	"runtime"
 	"strings"
 	"testing"
 
@@ -28,16 +27,6 @@ func TestCheckSize(t *testing.T) {
 	assert.Equal(t, LimitError{Limit: "MaxBytes", Max: DefaultMaxBytes, Got: DefaultMaxBytes + 1, What: "input"}, *le)
 }
 
-// allocated returns the bytes f allocates, from runtime.MemStats.
-func allocated(f func()) uint64 {
-	var before, after runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&before)
-	f()
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
-}
-
 // TestHostileInputsAreRefusedInBoundedMemory runs every hostile case of the
 // catalogue through the check: each one meant to be refused before decoding is,
 // with the error it names, a small message, and little memory (the binary check
@@ -53,7 +42,7 @@ func TestHostileInputsAreRefusedInBoundedMemory(t *testing.T) {
 			t.Run(c.name+"/"+tc.Name, func(t *testing.T) {
 				data := tc.Build()
 				var err error
-				used := allocated(func() { err = c.check(data) })
+				used := hostile.Allocated(func() { err = c.check(data) })
 				switch tc.Want {
 				case hostile.TooLarge:
 					require.ErrorIs(t, err, ErrTooLarge)

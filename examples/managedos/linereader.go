@@ -58,12 +58,20 @@ func (lr *lineReader) next() (line []byte, n int, err error) {
 		case err != io.EOF:
 			return nil, lr.n, fmt.Errorf("reading line %d: %w", lr.n, err)
 		}
-		return nil, lr.n, fmt.Errorf("line %d: %d bytes, over the limit of %d bytes per line: %w", lr.n, read, lr.max, compat.ErrTooLarge)
+		return nil, lr.n, lr.tooLong(read)
 	case err != nil && err != io.EOF:
 		return nil, lr.n, fmt.Errorf("reading line %d: %w", lr.n, err)
 	}
-	line = bytes.TrimSuffix(bytes.TrimSuffix(line, []byte("\n")), []byte("\r"))
-	return line, lr.n, nil
+	line = bytes.TrimSuffix(line, []byte("\n"))
+	if len(line) > lr.max { // bufio's buffer has a minimum size, which may be more
+		return nil, lr.n, lr.tooLong(len(line))
+	}
+	return bytes.TrimSuffix(line, []byte("\r")), lr.n, nil
+}
+
+// tooLong refuses the current line, of length bytes.
+func (lr *lineReader) tooLong(length int) error {
+	return fmt.Errorf("line %d: %d bytes, over the limit of %d bytes per line: %w", lr.n, length, lr.max, compat.ErrTooLarge)
 }
 
 // lineError is one line the tool could not read, as printed: its number and the

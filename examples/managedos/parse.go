@@ -43,10 +43,11 @@ func runParse(e *env, args []string) error {
 	return nil
 }
 
-// parseAnswer reads a DDM status report (JSON) or an MDM answer (plist).
+// parseAnswer reads a DDM status report (JSON: it starts with { or [) or an MDM
+// answer (plist).
 func parseAnswer(data []byte) (parseOutput, error) {
 	trimmed := bytes.TrimSpace(data)
-	if len(trimmed) > 0 && trimmed[0] == '{' {
+	if len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') {
 		r, err := ddm.ParseStatusReport(data)
 		if r == nil {
 			return parseOutput{}, err

@@ -63,11 +63,13 @@ func runPlan(e *env, args []string) error {
 			if line = bytes.TrimSpace(line); len(line) == 0 {
 				continue
 			}
-			err = readInventoryLine(line, &dev)
+			if err = readInventoryLine(line, &dev); err != nil {
+				err = fmt.Errorf("line %d: %w", n, err)
+			}
 		}
 		if err != nil {
 			failed++
-			entries = append(entries, planEntry{ID: dev.ID, Line: n, Error: new(refusalOf(fmt.Errorf("line %d: %w", n, err)))})
+			entries = append(entries, planEntry{ID: dev.ID, Line: n, Error: new(refusalOf(err))})
 			continue
 		}
 		entries = append(entries, planDevice(dev, *target))

@@ -10,6 +10,13 @@
 // root); the large ones (up to 100 MB) are only ever built in memory.
 package hostile
 
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"runtime"
+)
+
 // Want is the error a hostile case must produce.
 type Want uint8
 
@@ -51,4 +58,43 @@ type Case struct {
 	Large bool
 	// Build returns the input's bytes, fresh on each call.
 	Build func() []byte
+}
+
+// Allocated returns the bytes f allocates, from runtime.MemStats.TotalAlloc: what a
+// test asserts to show memory stays bounded (not wall time, which a busy machine
+// distorts).
+func Allocated(f func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
+}
+
+// Stale lists how the catalogue in dir differs from the small cases: files missing,
+// different or in no case (README.md aside). Empty means current.
+func Stale(dir string, cases []Case) []string {
+	var problems []string
+	want := map[string]bool{"README.md": true}
+	for _, c := range cases {
+		if c.Large {
+			continue
+		}
+		want[c.Name] = true
+		got, err := os.ReadFile(filepath.Join(dir, c.Name))
+		switch {
+		case err != nil:
+			problems = append(problems, err.Error())
+		case !bytes.Equal(got, c.Build()):
+			problems = append(problems, c.Name+" differs from what package hostile builds")
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*"))
+	for _, f := range files {
+		if !want[filepath.Base(f)] {
+			problems = append(problems, f+" is in no case")
+		}
+	}
+	return problems
 }

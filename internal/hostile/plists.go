@@ -117,7 +117,7 @@ func Plists() []Case {
 			Build: func() []byte {
 				return repeat("<plist>", "<array>", 1_000_000, strings.Repeat("</array>", 1_000_000)+"</plist>")
 			}},
-		{Name: "many_elements_xml.plist", About: "OSUpdateStatus of 1,048,577 <true/>: one element over MaxElements", Want: TooLarge, Large: true,
+		{Name: "many_elements_xml.plist", About: "OSUpdateStatus of 1,048,577 `<true/>`: one element over MaxElements", Want: TooLarge, Large: true,
 			Build: func() []byte {
 				return repeat(answerHead+"<key>OSUpdateStatus</key><array>", "<true/>", 1<<20+1, "</array>"+answerTail)
 			}},
@@ -209,11 +209,11 @@ func Plists() []Case {
 			Build: func() []byte { return bytes.Repeat([]byte("("), 50_000) }},
 		{Name: "utf16_openstep.txt", About: "OpenStep arrays in UTF-16, which the decoder would convert and parse", Want: Malformed,
 			Build: func() []byte { return bytes.Repeat([]byte("(\x00"), 1000) }},
-		{Name: "gnustep.txt", About: "a GNUStep typed value, <*I5>", Want: Malformed,
+		{Name: "gnustep.txt", About: "a GNUStep typed value, `<*I5>`", Want: Malformed,
 			Build: func() []byte { return []byte("<*I5>") }},
 		{Name: "html.plist", About: "an HTML error page", Want: Malformed,
 			Build: func() []byte { return []byte("<!DOCTYPE html>\n<html><body>502 Bad Gateway</body></html>\n") }},
-		{Name: "plist_in_array.plist", About: "<plist> elements nested inside values", Want: Malformed,
+		{Name: "plist_in_array.plist", About: "`<plist>` elements nested inside values", Want: Malformed,
 			Build: func() []byte { return repeat("<plist><array>", "<plist><array>", 100, "") }},
 		{Name: "billion_laughs.plist", About: "entities declared in the DOCTYPE, which are never expanded", Want: Invalid,
 			Build: func() []byte {
@@ -226,15 +226,15 @@ func Plists() []Case {
 			Build: func() []byte {
 				return []byte(strings.Replace(string(statusAnswer("", "")), "hostile-1", "hostile-\xff\xfe", 1))
 			}},
-		{Name: "nan.plist", About: "DownloadPercentComplete <real>nan</real>", Want: Invalid,
+		{Name: "nan.plist", About: "DownloadPercentComplete `<real>nan</real>`", Want: Invalid,
 			Build: func() []byte { return statusAnswer("DownloadPercentComplete", "<real>nan</real>") }},
-		{Name: "infinite.plist", About: "DownloadPercentComplete <real>inf</real>", Want: Invalid,
+		{Name: "infinite.plist", About: "DownloadPercentComplete `<real>inf</real>`", Want: Invalid,
 			Build: func() []byte { return statusAnswer("DownloadPercentComplete", "<real>inf</real>") }},
 		{Name: "integer_out_of_range.plist", About: "MaxDeferrals of 2^64", Want: Invalid,
 			Build: func() []byte { return statusAnswer("MaxDeferrals", "<integer>18446744073709551616</integer>") }},
-		{Name: "date_in_string.plist", About: "NextScheduledInstall as a <string>", Want: Invalid,
+		{Name: "date_in_string.plist", About: "NextScheduledInstall as a `<string>`", Want: Invalid,
 			Build: func() []byte { return statusAnswer("NextScheduledInstall", "<string>2026-12-01T18:00:00Z</string>") }},
-		{Name: "wrong_type.plist", About: "IsDownloaded as a <string>", Want: Invalid,
+		{Name: "wrong_type.plist", About: "IsDownloaded as a `<string>`", Want: Invalid,
 			Build: func() []byte { return statusAnswer("IsDownloaded", "<string>yes</string>") }},
 	}
 }
