@@ -2,30 +2,19 @@ package compat
 
 import (
 	"bytes"
-	"fmt"
 	"unicode/utf8"
 )
 
 // jsonScan is one pass of the JSON check: a validating scanner with an explicit
 // stack of open objects and arrays, so no input can make it recurse.
 type jsonScan struct {
-	Limits
-	data     []byte
-	frames   frameStack // the open objects and arrays
+	textScan
 	elements int
 }
 
 func (l Limits) checkJSON(data []byte) error {
-	s := jsonScan{Limits: l, data: data}
+	s := jsonScan{textScan: textScan{Limits: l, format: "JSON", data: data}}
 	return s.scan()
-}
-
-func (s *jsonScan) malformed(at int, format string, args ...any) error {
-	return fmt.Errorf("compat: %s: %s: %w", where("JSON", at, s.data, s.frames.frames()), fmt.Sprintf(format, args...), ErrMalformed)
-}
-
-func (s *jsonScan) tooLarge(at int, limit string, max, got int64, what string) error {
-	return &LimitError{Limit: limit, Max: max, Got: got, What: what, Where: where("JSON", at, s.data, s.frames.frames())}
 }
 
 // count counts one more value or key, starting at i.

@@ -60,6 +60,23 @@ func (st *frameStack) frames() []pathFrame {
 	return append(append([]pathFrame(nil), st.low[:min(st.n, len(st.low))]...), st.high...)
 }
 
+// textScan is what the XML plist and JSON checks share: the input, the open
+// containers, and the errors that say where in them the check stopped.
+type textScan struct {
+	Limits
+	format string // "XML plist" or "JSON", for messages
+	data   []byte
+	frames frameStack // the open arrays and dictionaries (objects)
+}
+
+func (s *textScan) malformed(at int, format string, args ...any) error {
+	return fmt.Errorf("compat: %s: %s: %w", where(s.format, at, s.data, s.frames.frames()), fmt.Sprintf(format, args...), ErrMalformed)
+}
+
+func (s *textScan) tooLarge(at int, limit string, max, got int64, what string) error {
+	return &LimitError{Limit: limit, Max: max, Got: got, What: what, Where: where(s.format, at, s.data, s.frames.frames())}
+}
+
 // Bounds on the key path a limit error shows, so the message stays small.
 const (
 	pathLevels   = 8  // the innermost levels shown

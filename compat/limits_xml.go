@@ -39,9 +39,7 @@ func xmlKind(name []byte) int {
 // elements howett.net/plist's recursive parser would descend into; it stops where
 // that parser stops, at the end of the first value.
 type xmlScan struct {
-	Limits
-	data     []byte
-	frames   frameStack // the open arrays and dictionaries
+	textScan
 	elements int
 	leaf     int // kind of the open key or scalar element, or xmlUnknown
 	leafName []byte
@@ -52,16 +50,8 @@ type xmlScan struct {
 }
 
 func (l Limits) checkXMLPlist(data []byte) error {
-	s := xmlScan{Limits: l, data: data}
+	s := xmlScan{textScan: textScan{Limits: l, format: "XML plist", data: data}}
 	return s.scan()
-}
-
-func (s *xmlScan) malformed(at int, format string, args ...any) error {
-	return fmt.Errorf("compat: %s: %s: %w", where("XML plist", at, s.data, s.frames.frames()), fmt.Sprintf(format, args...), ErrMalformed)
-}
-
-func (s *xmlScan) tooLarge(at int, limit string, max, got int64, what string) error {
-	return &LimitError{Limit: limit, Max: max, Got: got, What: what, Where: where("XML plist", at, s.data, s.frames.frames())}
 }
 
 func (s *xmlScan) scan() error {
