@@ -29,21 +29,12 @@ func checkWireText(key, s string) error {
 	return nil
 }
 
-// plainText returns s for an error message: as it is when short and free of
-// control characters, otherwise quoted and cut by errtext.Quote, so device text in
-// a message stays small and readable.
+// plainText returns s for an error message: as it is when short and printable,
+// otherwise quoted and cut by errtext.Quote, so device text in a message stays small
+// and readable.
 func plainText(s string) string {
-	if len(s) <= errtext.MaxValue && utf8.ValidString(s) {
-		clean := true
-		for _, r := range s {
-			if r < 0x20 || r == 0x7f {
-				clean = false
-				break
-			}
-		}
-		if clean {
-			return s
-		}
+	if len(s) <= errtext.MaxValue && printable(s) {
+		return s
 	}
 	return errtext.Quote(s)
 }
