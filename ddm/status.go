@@ -185,7 +185,7 @@ func (o ParseOptions) ParseStatusReport(data []byte) (*StatusReport, error) {
 		Errors      json.RawMessage            `json:"Errors"`
 	}
 	if err := json.Unmarshal(data, &top); err != nil {
-		return nil, fmt.Errorf("ddm: status report: %s: %w", errtext.Quote(err.Error()), ErrInvalidStatus)
+		return nil, fmt.Errorf("ddm: status report: %s: %w", boundedError(err), ErrInvalidStatus)
 	}
 	r := &StatusReport{Raw: bytes.Clone(data)}
 	var errs []error
