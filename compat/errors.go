@@ -33,7 +33,9 @@ var (
 	ErrTooLarge = errors.New("too large")
 	// ErrMalformed reports input whose structure is broken in a way no decoder
 	// should try to follow, such as a binary plist with a reference cycle or an
-	// offset outside the file.
+	// offset outside the file, text that is neither an XML nor a binary plist
+	// (OpenStep text included), or text that is not JSON; see [Limits.CheckPlist]
+	// and [Limits.CheckJSON].
 	ErrMalformed = errors.New("malformed input")
 	// ErrInvalidTable reports a [Table] whose rows overlap, leave a gap or hold an
 	// inconsistent row; it comes from [Table.Validate].
