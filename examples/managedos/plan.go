@@ -1,10 +1,11 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"text/tabwriter"
 
 	"github.com/managedos/managedos/compat"
@@ -19,9 +20,12 @@ type inventoryLine struct {
 	Current string `json:"current"`
 }
 
-// planEntry is plan's answer for one device: a decision or a refusal.
+// planEntry is plan's answer for one device: a decision or a refusal. Line is set
+// for a line that could not be read, whose entry holds only its id (when it had
+// one) and the error.
 type planEntry struct {
-	ID string `json:"id"`
+	ID   string `json:"id"`
+	Line int    `json:"line,omitempty"`
 	*resolveOutput
 	Error *refusal `json:"error,omitempty"`
 }
@@ -32,7 +36,7 @@ type refusal struct {
 }
 
 func runPlan(e *env, args []string) error {
-	fs := e.flags("plan", "-target V < inventory (JSON lines of {\"id\",\"chip\" or \"model\",\"current\"})")
+	fs := e.flags("plan", "-target V < inventory (JSON lines of {\"id\",\"chip\" or \"model\",\"current\"}; a line that cannot be read becomes an entry with its line number and error, and the exit status is then 1)")
 	target := fs.String("target", "", "the macOS version every device must reach")
 	if err := parse(fs, args, false); err != nil {
 		return err
@@ -44,32 +48,48 @@ func runPlan(e *env, args []string) error {
 		return fmt.Errorf("-target: %w", err)
 	}
 	var entries []planEntry
-	sc := bufio.NewScanner(e.stdin)
-	for n := 1; sc.Scan(); n++ {
-		line := bytes.TrimSpace(sc.Bytes())
-		if len(line) == 0 {
-			continue
+	failed := 0
+	lr := newLineReader(e.stdin, maxLineBytes)
+	for {
+		line, n, err := lr.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil && !errors.Is(err, compat.ErrTooLarge) {
+			return fmt.Errorf("%v: %w", err, errInvalidInput)
 		}
 		var dev inventoryLine
-		if err := json.Unmarshal(line, &dev); err != nil {
-			return fmt.Errorf("line %d: %v: %w", n, err, errInvalidInput)
+		if err == nil {
+			if line = bytes.TrimSpace(line); len(line) == 0 {
+				continue
+			}
+			if err = readInventoryLine(line, &dev); err != nil {
+				err = fmt.Errorf("line %d: %w", n, err)
+			}
 		}
-		if (dev.Chip == "") == (dev.Model == "") || dev.Current == "" {
-			return fmt.Errorf("line %d: want \"current\" and one of \"chip\" or \"model\": %w", n, errInvalidInput)
+		if err != nil {
+			failed++
+			entries = append(entries, planEntry{ID: dev.ID, Line: n, Error: new(refusalOf(err))})
+			continue
 		}
 		entries = append(entries, planDevice(dev, *target))
 	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("reading inventory: %v: %w", err, errInvalidInput)
+	var done error
+	if failed > 0 {
+		done = errSomeLines
+		defer fmt.Fprintf(e.stderr, "managedos: %d lines could not be read\n", failed)
 	}
 	if e.json {
 		if entries == nil {
 			entries = []planEntry{}
 		}
-		return e.writeJSON(struct {
+		if err := e.writeJSON(struct {
 			Target    string      `json:"target"`
 			Decisions []planEntry `json:"decisions"`
-		}{*target, entries})
+		}{*target, entries}); err != nil {
+			return err
+		}
+		return done
 	}
 	w := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(w, "ID\tCHIP\tCURRENT\tKIND\tDELIVERY\tINSTALLER\tRULE")
@@ -81,7 +101,25 @@ func runPlan(e *env, args []string) error {
 		d := en.resolveOutput
 		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", en.ID, d.Chip, d.Current, d.Kind, d.Delivery, d.Installer, d.Rule)
 	}
-	return w.Flush()
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	return done
+}
+
+// readInventoryLine reads one line of plan's input into dev: JSON within the line
+// limits, with "current" and one of "chip" or "model".
+func readInventoryLine(line []byte, dev *inventoryLine) error {
+	if err := lineLimits().CheckJSON(line); err != nil {
+		return fmt.Errorf("%w: %w", err, errInvalidInput)
+	}
+	if err := json.Unmarshal(line, dev); err != nil {
+		return fmt.Errorf("%v: %w", err, errInvalidInput)
+	}
+	if (dev.Chip == "") == (dev.Model == "") || dev.Current == "" {
+		return fmt.Errorf("want \"current\" and one of \"chip\" or \"model\": %w", errInvalidInput)
+	}
+	return nil
 }
 
 // planDevice resolves one device, turning a refusal into data.
@@ -90,13 +128,13 @@ func planDevice(dev inventoryLine, target string) planEntry {
 	if dev.Model != "" {
 		c, err := compat.ChipForModel(dev.Model)
 		if err != nil {
-			return planEntry{ID: dev.ID, Error: &refusal{errorCode(err), err.Error()}}
+			return planEntry{ID: dev.ID, Error: new(refusalOf(err))}
 		}
 		chip = c.String()
 	}
 	d, err := resolveFlags(chip, dev.Current, target)
 	if err != nil {
-		return planEntry{ID: dev.ID, Error: &refusal{errorCode(err), err.Error()}}
+		return planEntry{ID: dev.ID, Error: new(refusalOf(err))}
 	}
 	out := decisionOutput(d)
 	return planEntry{ID: dev.ID, resolveOutput: &out}
