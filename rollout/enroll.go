@@ -180,7 +180,11 @@ func cannotRequestWords(info *mdmcmd.MachineInfo) string {
 // says so in words: "ddm takes it to 15.7.9 (24G830) after enrollment (rule)".
 func (g EnrollGate) afterEnrollment(mac compat.Mac, t compat.Target) (mechanism.Delivery, string) {
 	to := versionBuild(t.Version, t.Build)
-	d, err := bothChips(mac, func(m compat.Mac) (compat.Decision, error) { return compat.ResolveMac(m, t.Version, g.Catalog) })
+	d, err := bothChips(mac, func(m compat.Mac) (compat.Decision, error) {
+		d, err := compat.ResolveMac(m, t.Version, g.Catalog)
+		d.Chip = compat.ChipUnknown // the same delivery and rule for both chips is one answer
+		return d, err
+	})
 	switch {
 	case errors.Is(err, errChipDecides):
 		return mechanism.DeliveryNone, "the delivery to " + to + " after enrollment depends on its chip"
@@ -202,7 +206,7 @@ func versionBuild(v compat.Version, b compat.Build) string {
 // and the newest version the Mac can reach, into a warning's message.
 func hardwareWords(err error) string {
 	s := strings.TrimPrefix(err.Error(), "compat: ")
-	return strings.TrimSuffix(s, ": "+compat.ErrUnsupportedHardware.Error()) + "; it enrolls without an update"
+	return strings.TrimSuffix(s, ": "+compat.ErrUnsupportedHardware.Error())
 }
 
 // choice is the target the policy gives a Mac: for its chip, or, when its model
@@ -229,14 +233,10 @@ func (g EnrollGate) choose(mac compat.Mac, now time.Time) (choice, error) {
 		return choice{t: t, hwErr: err}, nil
 	}
 	c := choice{model: mac.Model, unknown: true}
-	var ts [2]compat.Target
-	var errs [2]error
-	for i, chip := range chips {
-		m := mac
-		m.Chip = chip
-		ts[i], errs[i] = sel(m)
-		if errs[i] != nil && !errors.Is(errs[i], compat.ErrUnsupportedHardware) {
-			return choice{}, errs[i]
+	ts, errs := forEachChip(mac, sel)
+	for _, err := range errs {
+		if err != nil && !errors.Is(err, compat.ErrUnsupportedHardware) {
+			return choice{}, err
 		}
 	}
 	switch {
@@ -267,18 +267,22 @@ func bothChips[T comparable](mac compat.Mac, f func(compat.Mac) (T, error)) (T, 
 	if mac.Chip.IsValid() {
 		return f(mac)
 	}
-	var got [2]T
-	var errs [2]error
-	for i, chip := range chips {
-		m := mac
-		m.Chip = chip
-		got[i], errs[i] = f(m)
-	}
+	got, errs := forEachChip(mac, f)
 	if errs[0] != nil || errs[1] != nil || got[0] != got[1] {
 		var zero T
 		return zero, errChipDecides
 	}
 	return got[0], nil
+}
+
+// forEachChip runs f for mac with each of chips in turn.
+func forEachChip[T any](mac compat.Mac, f func(compat.Mac) (T, error)) (got [len(chips)]T, errs [len(chips)]error) {
+	for i, chip := range chips {
+		m := mac
+		m.Chip = chip
+		got[i], errs[i] = f(m)
+	}
+	return got, errs
 }
 
 // outcome says what the policy asks of a Mac of one chip.

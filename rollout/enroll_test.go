@@ -245,6 +245,27 @@ func TestEnrollGateSaysWhatTheMacSentInsteadOfTheFlag(t *testing.T) {
 	assert.Contains(t, got.Reason, "sends no MDM_CAN_REQUEST_SOFTWARE_UPDATE (false, as Apple's schema says)")
 }
 
+func TestEnrollGateNamesTheDeliveryForAnUnknownModelWhenBothChipsAgree(t *testing.T) {
+	info := enrollingMac("MacBookPro19,1", "J999AP", "26.1", "25B78", "")
+	info.MDMCanRequestSoftwareUpdate = compat.FlagFalse
+	got, err := EnrollGate{Policy: minimum("26.6.2"), Catalog: feed(t)}.Decide(info, enrollNow)
+	require.NoError(t, err)
+	assert.Equal(t, EnrollCannotRequest, got.Code)
+	assert.Equal(t, mechanism.DDM, got.Delivery)
+	assert.Contains(t, got.Reason, "ddm takes it to 26.6.2 (25G83) after enrollment")
+	assert.Contains(t, got.Reason, "Apple silicon and Intel get the same answer")
+}
+
+func TestEnrollGateSaysWhenTheDeliveryDependsOnAnUnknownChip(t *testing.T) {
+	info := &mdmcmd.MachineInfo{Product: "MacBookPro19,1", Build: compat.MustParseBuild("21H1320")} // 12.7.6
+	got, err := EnrollGate{Policy: minimum("13.7.8")}.Decide(info, enrollNow)
+	require.NoError(t, err)
+	assert.Equal(t, EnrollBeforeMacOS14, got.Code)
+	assert.Equal(t, compat.MustParseVersion("13.7.8"), got.Target)
+	assert.Equal(t, mechanism.DeliveryNone, got.Delivery, "MDM commands on Apple silicon, startosinstall on Intel")
+	assert.Contains(t, got.Reason, "the delivery to 13.7.8 after enrollment depends on its chip")
+}
+
 func TestEnrollGateKnowsAnOldMacsVersionFromItsBuild(t *testing.T) {
 	info := &mdmcmd.MachineInfo{Product: "MacBookPro18,3", Build: compat.MustParseBuild("22H730")} // 13.7.8
 	tests := []struct {
@@ -347,7 +368,7 @@ func TestEnrollGateNeverTrapsAMac(t *testing.T) {
 					assert.Equal(t, LetEnroll, got.Action, where)
 					assert.Zero(t, got.Body, where)
 					if got.Target.IsValid() {
-						assert.True(t, got.Delivery.IsValid(), where)
+						assert.NotEqual(t, mechanism.DeliveryNone, got.Delivery, "how it updates after enrollment: %s", where)
 					}
 					continue
 				}
@@ -411,4 +432,41 @@ func TestEnrollEnumsRoundTripTheirTokens(t *testing.T) {
 	assert.ErrorContains(t, c.UnmarshalText([]byte("nope")), "rollout: EnrollCode")
 	_, err := EnrollCode(99).MarshalText()
 	assert.Error(t, err)
+}
+
+// FuzzEnrollGate decides for any MachineInfo that parses, under any minimum, and
+// checks that the answer never traps the Mac: a 403 only for a Mac that can be
+// asked, for a version newer than it runs, with a body that encodes.
+func FuzzEnrollGate(f *testing.F) {
+	for _, name := range []string{"machineinfo_mac14_2_macos14_4.plist", "machineinfo_macos13_6_build_only.plist",
+		"machineinfo_mac15_3_flag_false.plist", "machineinfo_imac19_1_macos15.plist", "machineinfo_unknown_product.plist",
+		"machineinfo_mac16_1_bsi_26_3_1a.bplist"} {
+		data, err := os.ReadFile(mdmcmdTestdata + name)
+		require.NoError(f, err)
+		f.Add(data, "15.7.9")
+		f.Add(data, "26.3.1 (a)")
+	}
+	cat := feed(f)
+	f.Fuzz(func(t *testing.T, data []byte, min string) {
+		info, err := mdmcmd.ParseMachineInfo(data)
+		if err != nil {
+			return
+		}
+		v, err := compat.ParseVersion(min)
+		if err != nil {
+			return
+		}
+		for _, c := range []*compat.Catalog{nil, cat} {
+			got, err := EnrollGate{Policy: compat.Policy{Minimum: v}, Catalog: c}.Decide(info, enrollNow)
+			require.NoError(t, err)
+			if !got.RequiresUpdate() {
+				assert.Zero(t, got.Body)
+				continue
+			}
+			require.True(t, info.CanRequestSoftwareUpdate())
+			require.Equal(t, 1, got.Target.Compare(info.OSVersion), "never a downgrade")
+			_, _, err = got.Body.Encode(mdmcmd.FormatPlist)
+			require.NoError(t, err)
+		}
+	})
 }
