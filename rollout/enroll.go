@@ -43,7 +43,7 @@ type Enrollment struct {
 	// Compliant is whether the Mac meets the policy now: FlagTrue, FlagFalse, or
 	// FlagUnknown when a Mac before macOS 14 does not say its exact version (it
 	// sends no OS_VERSION) and the policy asks for one of its own major, or when
-	// the answer depends on a chip the library cannot tell.
+	// the answer depends on a chip the library cannot tell (JSON null).
 	Compliant compat.Flag `json:"compliant"`
 	// Target is the version the Mac must reach: the one the 403 names when Action
 	// is RequireUpdate, the one it reaches after enrollment otherwise (for a Mac
