@@ -1,11 +1,7 @@
 package ddm
 
 import (
-	"bytes"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/managedos/managedos/compat"
@@ -195,65 +191,10 @@ func (o ParseOptions) ParseStatusReport(data []byte) (*StatusReport, error) {
 	if err := o.Limits.CheckJSON(data); err != nil {
 		return nil, fmt.Errorf("ddm: status report: %w: %w", err, ErrInvalidStatus)
 	}
-	var top struct {
-		StatusItems map[string]json.RawMessage `json:"StatusItems"`
-		Errors      json.RawMessage            `json:"Errors"`
+	if r, w, ok := scanStatusReport(data); ok {
+		return r, w.err()
 	}
-	if err := json.Unmarshal(data, &top); err != nil {
-		return nil, fmt.Errorf("ddm: status report: %s: %w", boundedError(err), ErrInvalidStatus)
-	}
-	r := &StatusReport{Raw: bytes.Clone(data)}
-	var errs []error
-	bad := func(item string, err error) {
-		errs = append(errs, fmt.Errorf("ddm: status item %s: %s: %w", item, boundedError(err), ErrInvalidStatus))
-	}
-	tree := statusTree(top.StatusItems)
-	su := &r.SoftwareUpdate
-	var osw osItems
-	for _, item := range []struct {
-		name string
-		read func(json.RawMessage) error
-	}{
-		{"softwareupdate.install-state", func(raw json.RawMessage) error { return json.Unmarshal(raw, &su.InstallState) }},
-		{"softwareupdate.pending-version", func(raw json.RawMessage) (err error) { su.PendingVersion, err = parsePendingVersion(raw); return err }},
-		{"softwareupdate.failure-reason", func(raw json.RawMessage) (err error) { su.FailureReason, err = parseFailureReason(raw); return err }},
-		{"softwareupdate.install-reason", func(raw json.RawMessage) (err error) { su.InstallReason, err = parseInstallReason(raw); return err }},
-		{"softwareupdate.device-id", stringItem(&su.DeviceID)},
-		{"softwareupdate.beta-enrollment", optionalStringItem(&su.BetaEnrollment)},
-		{"device.model.identifier", stringItem(&r.Device.Model)},
-		{"device.identifier.serial-number", stringItem(&r.Device.Serial)},
-		{"device.identifier.udid", stringItem(&r.Device.UDID)},
-		{"device.operating-system.version", osw.read(&osw.version)},
-		{"device.operating-system.build-version", osw.read(&osw.build)},
-		{"device.operating-system.supplemental.extra-version", osw.read(&osw.extra)},
-		{"device.operating-system.supplemental.build-version", osw.read(&osw.supplementalBuild)},
-		{"device.operating-system.family", osw.read(&osw.family)},
-		{"device.operating-system.marketing-name", osw.read(&osw.marketingName)},
-		{"management.declarations", func(raw json.RawMessage) (err error) { r.Declarations, err = parseDeclarations(raw); return err }},
-		{"management.client-capabilities", func(raw json.RawMessage) (err error) { r.Capabilities, err = parseCapabilities(raw); return err }},
-	} {
-		raw, ok, err := tree.get(strings.Split(item.name, ".")...)
-		if err == nil && ok {
-			err = item.read(raw)
-		}
-		if err != nil {
-			bad(item.name, err)
-		}
-	}
-	r.OperatingSystem = osw.operatingSystem(bad)
-	if len(top.Errors) > 0 && string(top.Errors) != "null" {
-		var list []struct {
-			StatusItem string   `json:"StatusItem"`
-			Reasons    []Reason `json:"Reasons"`
-		}
-		if err := json.Unmarshal(top.Errors, &list); err != nil {
-			bad("Errors", err)
-		}
-		for _, e := range list {
-			r.Errors = append(r.Errors, StatusError(e))
-		}
-	}
-	return r, errtext.Join(errs...)
+	return readStatusReport(data)
 }
 
 // boundedError returns err's text for a message: whole when short, else cut by
@@ -263,131 +204,6 @@ func boundedError(err error) string {
 		return s
 	}
 	return errtext.Quote(err.Error())
-}
-
-// statusTree is the StatusItems object: nested objects whose paths are the status
-// item names.
-type statusTree map[string]json.RawMessage
-
-// get returns the value at path, whether it is present, and an error when a level on
-// the way is not an object.
-func (t statusTree) get(path ...string) (json.RawMessage, bool, error) {
-	raw, ok := t[path[0]]
-	for _, key := range path[1:] {
-		if !ok {
-			return nil, false, nil
-		}
-		var level map[string]json.RawMessage
-		if err := json.Unmarshal(raw, &level); err != nil {
-			return nil, false, fmt.Errorf("not an object")
-		}
-		raw, ok = level[key]
-	}
-	if !ok || string(raw) == "null" {
-		return nil, false, nil
-	}
-	return raw, true, nil
-}
-
-func parsePendingVersion(raw json.RawMessage) (*PendingVersion, error) {
-	var w struct {
-		OSVersion           *string `json:"os-version"`
-		BuildVersion        *string `json:"build-version"`
-		TargetLocalDateTime string  `json:"target-local-date-time"`
-	}
-	if err := json.Unmarshal(raw, &w); err != nil {
-		return nil, err
-	}
-	if w.OSVersion == nil || w.BuildVersion == nil {
-		return nil, errors.New("missing os-version or build-version")
-	}
-	var p PendingVersion
-	var err error
-	if *w.OSVersion != "" {
-		if p.OSVersion, err = compat.ParseVersion(*w.OSVersion); err != nil {
-			return nil, fmt.Errorf("os-version: %w", err)
-		}
-	}
-	if *w.BuildVersion != "" {
-		if p.BuildVersion, err = compat.ParseBuild(*w.BuildVersion); err != nil {
-			return nil, fmt.Errorf("build-version: %w", err)
-		}
-	}
-	if w.TargetLocalDateTime != "" {
-		if p.TargetLocalDateTime, err = ParseLocalDateTime(w.TargetLocalDateTime); err != nil {
-			return nil, fmt.Errorf("target-local-date-time: %w", err)
-		}
-	}
-	return &p, nil
-}
-
-func parseFailureReason(raw json.RawMessage) (*FailureReason, error) {
-	var w struct {
-		Count     *int   `json:"count"`
-		Reason    string `json:"reason"`
-		Timestamp string `json:"timestamp"`
-	}
-	if err := json.Unmarshal(raw, &w); err != nil {
-		return nil, err
-	}
-	if w.Count == nil {
-		return nil, errors.New("missing count")
-	}
-	f := &FailureReason{Count: *w.Count, Reason: w.Reason}
-	if w.Timestamp != "" {
-		t, err := time.Parse(time.RFC3339, w.Timestamp)
-		if err != nil {
-			return nil, fmt.Errorf("timestamp %s: not RFC 3339", errtext.Quote(w.Timestamp))
-		}
-		f.Timestamp = t
-	}
-	return f, nil
-}
-
-func parseInstallReason(raw json.RawMessage) (*InstallReason, error) {
-	var w struct {
-		Reason        *[]InstallReasonCode `json:"reason"`
-		DeclarationID string               `json:"declaration-id"`
-	}
-	if err := json.Unmarshal(raw, &w); err != nil {
-		return nil, err
-	}
-	if w.Reason == nil {
-		return nil, errors.New("missing reason")
-	}
-	return &InstallReason{Reasons: *w.Reason, DeclarationID: w.DeclarationID}, nil
-}
-
-// declarationGroups are the groups of management.declarations, in report order.
-var declarationGroups = [...]string{"activations", "configurations", "assets", "management"}
-
-func parseDeclarations(raw json.RawMessage) ([]DeclarationStatus, error) {
-	var groups map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &groups); err != nil {
-		return nil, err
-	}
-	var out []DeclarationStatus
-	var errs []error
-	for _, g := range declarationGroups {
-		if len(groups[g]) == 0 {
-			continue
-		}
-		var list []struct {
-			Identifier  string   `json:"identifier"`
-			Active      bool     `json:"active"`
-			Valid       string   `json:"valid"`
-			ServerToken string   `json:"server-token"`
-			Reasons     []Reason `json:"reasons"`
-		}
-		if err := json.Unmarshal(groups[g], &list); err != nil {
-			errs = append(errs, fmt.Errorf("%s: %s", g, boundedError(err)))
-			continue
-		}
-		for _, d := range list {
-			out = append(out, DeclarationStatus{Group: g, Identifier: d.Identifier, Active: d.Active, Valid: d.Valid, ServerToken: d.ServerToken, Reasons: d.Reasons})
-		}
-	}
-	return out, errtext.Join(errs...)
 }
 
 // Observation turns the report's software update state into an observation for

@@ -1,8 +1,6 @@
 package ddm
 
 import (
-	"encoding/json"
-	"fmt"
 	"slices"
 
 	"github.com/managedos/managedos/compat"
@@ -16,48 +14,15 @@ type DeviceStatus struct {
 	UDID   string `json:"udid,omitempty"`   // device.identifier.udid
 }
 
-// stringItem reads a status item whose value is a string into dst.
-func stringItem(dst *string) func(json.RawMessage) error {
-	return func(raw json.RawMessage) error { return json.Unmarshal(raw, dst) }
-}
-
-// optionalStringItem reads a status item whose value is a string into *dst, left nil
-// when the value does not read.
-func optionalStringItem(dst **string) func(json.RawMessage) error {
-	return func(raw json.RawMessage) error {
-		var s string
-		if err := json.Unmarshal(raw, &s); err != nil {
-			return err
-		}
-		*dst = &s
-		return nil
-	}
-}
-
-// osItems collects the device.operating-system.* items, each its own status item,
+// osItems holds the device.operating-system.* items, each its own status item,
 // before they are combined into an OperatingSystem.
 type osItems struct {
 	version, build, extra, supplementalBuild, family, marketingName string
-	seen                                                            bool
-}
-
-// read returns the reader of one device.operating-system item into dst.
-func (o *osItems) read(dst *string) func(json.RawMessage) error {
-	return func(raw json.RawMessage) error {
-		if err := json.Unmarshal(raw, dst); err != nil {
-			return err
-		}
-		o.seen = true
-		return nil
-	}
 }
 
 // operatingSystem combines the items read, reporting through bad each one that does
-// not parse, named by its status item; nil when no item was read.
+// not parse, named by its status item.
 func (o *osItems) operatingSystem(bad func(item string, err error)) *OperatingSystem {
-	if !o.seen {
-		return nil
-	}
 	os := &OperatingSystem{Family: o.family, MarketingName: o.marketingName}
 	var err error
 	if o.version != "" {
@@ -128,36 +93,6 @@ func (c *ClientCapabilities) SupportsEnforcement() compat.Flag {
 		ok = ok && slices.Contains(c.StatusItems, item)
 	}
 	return compat.FlagOf(ok)
-}
-
-func parseCapabilities(raw json.RawMessage) (*ClientCapabilities, error) {
-	var w struct {
-		SupportedVersions []string `json:"supported-versions"`
-		SupportedPayloads *struct {
-			Declarations struct {
-				Activations    []string `json:"activations"`
-				Assets         []string `json:"assets"`
-				Configurations []string `json:"configurations"`
-				Management     []string `json:"management"`
-			} `json:"declarations"`
-			StatusItems []string `json:"status-items"`
-		} `json:"supported-payloads"`
-	}
-	if err := json.Unmarshal(raw, &w); err != nil {
-		return nil, err
-	}
-	if w.SupportedPayloads == nil {
-		return nil, fmt.Errorf("missing supported-payloads")
-	}
-	d := w.SupportedPayloads.Declarations
-	return &ClientCapabilities{
-		SupportedVersions: w.SupportedVersions,
-		Activations:       d.Activations,
-		Assets:            d.Assets,
-		Configurations:    d.Configurations,
-		Management:        d.Management,
-		StatusItems:       w.SupportedPayloads.StatusItems,
-	}, nil
 }
 
 // Mac returns the device snapshot the report gives: model (device.model.identifier)
