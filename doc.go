@@ -24,13 +24,14 @@
 //  5. Decide when a stalled download means the update is already cached:
 //     mechanism.InferCache reads timestamped observations, and enforcement proceeds
 //     when it says so.
-//  6. Check the rest of the deployment: compat.Lint finds profiles and declarations
-//     that would fight enforcement, such as a blocked Software Update pane.
+//  6. Check the rest of the deployment: lint.Check finds profiles, declarations and
+//     commands that would fight enforcement, such as a blocked Software Update pane,
+//     and checks declarations and commands with the builders' own rules.
 //
 // The packages: [github.com/managedos/managedos/mechanism],
-// [github.com/managedos/managedos/compat], [github.com/managedos/managedos/mdmcmd]
-// and [github.com/managedos/managedos/ddm]. The command-line tool in
-// examples/managedos runs each step from a shell:
+// [github.com/managedos/managedos/compat], [github.com/managedos/managedos/mdmcmd],
+// [github.com/managedos/managedos/ddm] and [github.com/managedos/managedos/lint]. The
+// command-line tool in examples/managedos runs each step from a shell:
 //
 //	go run ./examples/managedos resolve -chip intel -current 12.7.1 -target 14.2.1
 package managedos

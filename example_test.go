@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/managedos/managedos/compat"
+	"github.com/managedos/managedos/ddm"
+	"github.com/managedos/managedos/lint"
 	"github.com/managedos/managedos/mdmcmd"
 	"github.com/managedos/managedos/mechanism"
 )
@@ -59,4 +61,29 @@ func Example_enforcementLoop() {
 	// send ScheduleOSUpdate for 13.6
 	// 11:00 stalled 10:00
 	// 14:00 assumed-cached 13:00
+}
+
+// The last step checks the rest of the deployment: the declaration the library
+// built lints clean, and a profile beside it that blocks the Software Update pane
+// is an error.
+func Example_deploymentLint() {
+	d, _ := compat.Resolve(compat.AppleSilicon, compat.MustParseVersion("15.6"), compat.MustParseVersion("26.1"))
+	decl, _ := ddm.FromDecision(d, ddm.MustParseLocalDateTime("2026-12-01T18:00:00"), ddm.Options{})
+	declJSON, _ := decl.MarshalJSON()
+	profile := []byte(`<?xml version="1.0" encoding="UTF-8"?><plist version="1.0"><dict>
+		<key>PayloadContent</key><array><dict>
+			<key>PayloadType</key><string>com.apple.systempreferences</string>
+			<key>PayloadIdentifier</key><string>com.example.prefs</string>
+			<key>DisabledSystemSettings</key><array><string>com.apple.Software-Update-Settings.extension</string></array>
+		</dict></array></dict></plist>`)
+	fmt.Println(len(lint.Check(lint.Document{Name: "enforce.json", Data: declJSON})))
+	for _, f := range lint.Check(
+		lint.Document{Name: "enforce.json", Data: declJSON},
+		lint.Document{Name: "prefs.mobileconfig", Data: profile},
+	) {
+		fmt.Println(f.Severity, f.Rule, f.Document, f.Key)
+	}
+	// Output:
+	// 0
+	// error software-update-blocked prefs.mobileconfig DisabledSystemSettings
 }

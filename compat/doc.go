@@ -1,6 +1,8 @@
-// Package compat decides how a Mac reaches a macOS version: it parses chips, macOS
-// versions and builds, classifies the update, and resolves it against a validated
-// compatibility table into a [Decision].
+// Package compat decides what a Mac must reach and how: it parses chips, macOS
+// versions and builds and Apple's software-update catalogue, knows which macOS each
+// Mac's hardware runs, chooses the version a policy asks of each Mac, classifies the
+// update, and resolves it against a validated compatibility table into a
+// [Decision].
 //
 // # Versions and builds
 //
@@ -24,13 +26,47 @@
 //
 // The table is data: [DefaultTable] returns a copy a vendor may change and resolve
 // against with [Table.Resolve]; [Table.Validate] proves the rows cover every chip,
-// kind and current version exactly once, and [Table.Markdown] prints the matrix.
+// kind, current version and target version exactly once, and [Table.Markdown]
+// prints the matrix.
+//
+// Rows may also depend on the target version: the default table refuses any Intel
+// target from macOS 27 on (Tahoe 26 is the last Intel release), and a vendor's table
+// can say "DDM only for targets from 15". [ResolveMac] adds the hardware check to
+// Resolve for one [Mac].
+//
+// # Apple's catalogue
+//
+// [ParseCatalog] reads the bytes of Apple's software-update feed
+// (https://gdmf.apple.com/v2/pmv, bare or as SOFA caches it) into a [Catalog]: the
+// releases Apple offers or still signs, with builds, posting dates and the
+// software-update device IDs that can install them, and the Background Security
+// Improvements with the build each installs on. The vendor fetches the feed; this
+// package does no I/O.
+//
+// # Hardware
+//
+// [HardwareOf] says which macOS a Mac can run. With a catalogue and the Mac's
+// software-update device ID (DeviceInformation SoftwareUpdateDeviceID, DDM
+// softwareupdate.device-id) the catalogue's device lists decide; otherwise the
+// built-in model table (Monterey 12 to Tahoe 26, as of [HardwareKnowledgeDate])
+// does; a model the library has never seen falls back to its chip's rules: Intel
+// runs nothing after [LastIntelMajor]. A target the hardware cannot run is
+// [ErrUnsupportedHardware], naming the newest macOS the Mac can reach.
+//
+// # Targets
+//
+// [SelectTarget] applies a [Policy] (a minimum, the latest release, the latest of the
+// Mac's major, a delay in days after Apple posts a release, floors per major) to one
+// Mac and returns a [Target]: compliant, or the version, build and posting date to
+// reach, with the [Reason] as data that prints as words. Once the catalogue is parsed
+// it takes well under a microsecond and no allocation per Mac.
 //
 // # Errors
 //
 // Failures wrap one of the sentinel errors ([ErrInvalidVersion], [ErrInvalidBuild],
-// [ErrUnknownChip], [ErrDowngrade], [ErrUnsupported], ...) with the values that
-// caused them; match them with [errors.Is].
+// [ErrUnknownChip], [ErrDowngrade], [ErrUnsupported], [ErrUnsupportedHardware],
+// [ErrInvalidCatalog], [ErrInvalidPolicy], ...) with the values that caused them;
+// match them with [errors.Is].
 //
 // All functions are pure and safe for concurrent use.
 package compat

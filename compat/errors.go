@@ -35,6 +35,19 @@ var (
 	// should try to follow, such as a binary plist with a reference cycle or an
 	// offset outside the file.
 	ErrMalformed = errors.New("malformed input")
+	// ErrInvalidDate reports a civil date that is not a real yyyy-mm-dd date.
+	ErrInvalidDate = errors.New("invalid date")
+	// ErrInvalidCatalog reports an Apple software-update feed that cannot be read:
+	// not JSON, no macOS entries, or an entry whose version, build or date does not
+	// parse; the error names the JSON path of the value, such as
+	// PublicAssetSets.macOS[3].PostingDate.
+	ErrInvalidCatalog = errors.New("invalid catalog")
+	// ErrNoCatalog reports a target policy that picks releases (Latest,
+	// LatestInMajor, LatestPatch) used without Apple's catalogue to pick from.
+	ErrNoCatalog = errors.New("no catalog")
+	// ErrInvalidPolicy reports a target [Policy] that contradicts itself, such as
+	// Latest with LatestInMajor; the error is a [*PolicyError] naming the fields.
+	ErrInvalidPolicy = errors.New("invalid policy")
 	// ErrInvalidTable reports a [Table] whose rows overlap, leave a gap or hold an
 	// inconsistent row; it comes from [Table.Validate].
 	ErrInvalidTable = errors.New("invalid table")

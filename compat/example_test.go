@@ -3,6 +3,7 @@ package compat_test
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/managedos/managedos/compat"
 	"github.com/managedos/managedos/mechanism"
@@ -125,26 +126,6 @@ func ExampleKindOf() {
 	// 13.4.1 → 13.4.1 (a) rsr
 }
 
-// Lint finds what in a deployment would fight managed updates.
-func ExampleLint() {
-	profile := []byte(`<?xml version="1.0" encoding="UTF-8"?>
-<plist version="1.0"><dict>
-	<key>PayloadType</key><string>Configuration</string>
-	<key>PayloadContent</key><array><dict>
-		<key>PayloadType</key><string>com.apple.systempreferences</string>
-		<key>PayloadIdentifier</key><string>com.example.prefs</string>
-		<key>DisabledPreferencePanes</key><array><string>com.apple.preferences.softwareupdate</string></array>
-	</dict></array>
-</dict></plist>`)
-	for _, f := range compat.Lint(compat.Document{Name: "prefs.mobileconfig", Data: profile}) {
-		fmt.Println(f.Severity, f.PayloadIdentifier, f.Key)
-		fmt.Println(f.Fix)
-	}
-	// Output:
-	// error com.example.prefs DisabledPreferencePanes
-	// remove com.apple.preferences.softwareupdate from DisabledPreferencePanes
-}
-
 // Decision.Upgrade feeds a startosinstall decision to mechanism.NewStartOSInstall.
 func ExampleDecision_Upgrade() {
 	d, _ := compat.Resolve(compat.Intel, compat.MustParseVersion("12.7.1"), compat.MustParseVersion("14.2.1"))
@@ -152,4 +133,141 @@ func ExampleDecision_Upgrade() {
 	fmt.Println(inv.App, err)
 	// Output:
 	// Install macOS Sonoma.app <nil>
+}
+
+// feed is a small excerpt of Apple's software-update feed (gdmf v2/pmv) as SOFA
+// caches it; a vendor fetches the real one and passes its bytes.
+const feed = `{"etag":"x","data":{
+ "PublicAssetSets":{"macOS":[
+  {"ProductVersion":"26.6.2","Build":"25G83","PostingDate":"2026-08-17","SupportedDevices":["J413AP","J152FAP"]},
+  {"ProductVersion":"15.7.9","Build":"24G830","PostingDate":"2026-08-17","SupportedDevices":["J413AP","J152FAP","Mac-63001698E7A34814"]}]},
+ "AssetSets":{"macOS":[
+  {"ProductVersion":"15.7.9","Build":"24G830","PostingDate":"2026-08-06","SupportedDevices":["J413AP","J152FAP","Mac-63001698E7A34814"]},
+  {"ProductVersion":"26.6.1","Build":"25G76","PostingDate":"2026-08-06","SupportedDevices":["J413AP","J152FAP"]}]},
+ "PublicBackgroundSecurityImprovements":{"macOS":[
+  {"ProductVersion":"26.3.1","ProductVersionExtra":"(a)","Build":"25D771280a","PrerequisiteBuild":"25D2128","PostingDate":"2026-03-17","SupportedDevices":["J413AP"]}]}}}`
+
+// ParseCatalog reads Apple's feed into releases, merged across its lists.
+func ExampleParseCatalog() {
+	cat, err := compat.ParseCatalog([]byte(feed))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, r := range cat.Releases() {
+		fmt.Println(r, r.Posted, r.Sources, r.Supports("Mac-63001698E7A34814"))
+	}
+	for _, r := range cat.BSIs() {
+		fmt.Println(r, r.Devices())
+	}
+	// Output:
+	// 26.6.2 (25G83) 2026-08-17 public-asset-sets false
+	// 26.6.1 (25G76) 2026-08-06 asset-sets false
+	// 15.7.9 (24G830) 2026-08-06 public-asset-sets+asset-sets true
+	// 26.3.1 (a) (25D771280a on 25D2128) [J413AP]
+}
+
+// A malformed feed is refused with the JSON path of the bad value.
+func ExampleParseCatalog_malformed() {
+	_, err := compat.ParseCatalog([]byte(`{"AssetSets":{"macOS":[{"ProductVersion":"26.6","Build":"25G72","PostingDate":"2026-02-30"}]}}`))
+	fmt.Println(errors.Is(err, compat.ErrInvalidCatalog))
+	fmt.Println(err)
+	// Output:
+	// true
+	// compat: catalog: AssetSets.macOS[0].PostingDate "2026-02-30": want yyyy-mm-dd: invalid catalog
+}
+
+// SelectTarget applies a policy to one Mac: here, the newest release each Mac can
+// run, once it has been out for a week.
+func ExampleSelectTarget() {
+	cat, _ := compat.ParseCatalog([]byte(feed))
+	policy := compat.Policy{Latest: true, DelayDays: 7}
+	now := time.Date(2026, 8, 20, 9, 0, 0, 0, time.UTC)
+	for _, mac := range []compat.Mac{
+		{Model: "Mac14,2", DeviceID: "J413AP", Version: compat.MustParseVersion("15.7.9")},
+		{Model: "iMac19,1", DeviceID: "Mac-63001698E7A34814", Version: compat.MustParseVersion("14.8.7")},
+		{Model: "iMac19,1", DeviceID: "Mac-63001698E7A34814", Version: compat.MustParseVersion("15.7.9")},
+	} {
+		t, err := compat.SelectTarget(mac, cat, policy, now)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		if t.Compliant {
+			fmt.Println(mac.Model, "compliant:", t.Reason)
+			continue
+		}
+		fmt.Println(mac.Model, "→", t.Version, t.Build, t.Posted)
+	}
+	// Output:
+	// Mac14,2 → 26.6.1 25G76 2026-08-06
+	// iMac19,1 → 15.7.9 24G830 2026-08-06
+	// iMac19,1 compliant: macOS 15.7.9 is at or past 15.7.9, the newest release the policy picks for this Mac among releases posted at least 7 days ago
+}
+
+// A Background Security Improvement installs only on its base build: a Mac below
+// the base goes there first (step 1 of 2). Without a catalogue the library cannot
+// check the build, and says so.
+func ExampleSelectTarget_twoSteps() {
+	mac := compat.Mac{Model: "Mac14,2", DeviceID: "J413AP", Version: compat.MustParseVersion("26.2")}
+	policy := compat.Policy{Minimum: compat.MustParseVersion("26.3.1 (a)")}
+	t, _ := compat.SelectTarget(mac, nil, policy, time.Now())
+	fmt.Println(t.Version, t.Step)
+	fmt.Println(t.Reason)
+	// Output:
+	// 26.3.1 1/2
+	// step 1 of 2: the background security improvement 26.3.1 (a) installs only on 26.3.1, so this Mac reaches 26.3.1 first and the improvement second; hardware support from the built-in model table for "Mac14,2" (knowledge of 2026-08-22); without Apple's catalogue, so no build or posting date
+}
+
+// A policy that asks for more than a Mac's hardware runs is refused with the
+// newest macOS it can reach.
+func ExampleSelectTarget_unsupportedHardware() {
+	cat, _ := compat.ParseCatalog([]byte(feed))
+	mac := compat.Mac{Model: "iMac19,1", DeviceID: "Mac-63001698E7A34814", Version: compat.MustParseVersion("15.7.9")}
+	_, err := compat.SelectTarget(mac, cat, compat.Policy{Minimum: compat.MustParseVersion("26")}, time.Now())
+	fmt.Println(errors.Is(err, compat.ErrUnsupportedHardware))
+	fmt.Println(err)
+	// Output:
+	// true
+	// compat: the Mac (model "iMac19,1", device ID "Mac-63001698E7A34814") cannot run macOS 26: the newest it can run is macOS 15.7.9 (24G830, per Apple's catalogue): unsupported hardware
+}
+
+// Policy.Validate names the fields that contradict each other.
+func ExamplePolicy_Validate() {
+	err := compat.Policy{Latest: true, LatestInMajor: true}.Validate()
+	var pe *compat.PolicyError
+	fmt.Println(errors.As(err, &pe), pe.Fields)
+	fmt.Println(err)
+	// Output:
+	// true [Latest LatestInMajor]
+	// compat: policy: Latest, LatestInMajor: the newest release overall and the newest of the Mac's own major are different targets: invalid policy
+}
+
+// HardwareOf says what a Mac can run, and from what knowledge.
+func ExampleHardwareOf() {
+	cat, _ := compat.ParseCatalog([]byte(feed))
+	for _, mac := range []compat.Mac{
+		{Model: "MacBookPro16,1", DeviceID: "J152FAP"},
+		{Model: "MacBookPro14,1"},
+		{Model: "Mac99,1"},
+	} {
+		hw, _ := compat.HardwareOf(mac, cat)
+		fmt.Println(mac.Model, hw.Basis, hw.Newest, hw.Runs(compat.MustParseVersion("27")))
+	}
+	// Output:
+	// MacBookPro16,1 catalog 26.6.2 false
+	// MacBookPro14,1 model 13 false
+	// Mac99,1 chip invalid Version true
+}
+
+// ResolveMac is Resolve with the hardware check: Tahoe is the last Intel release.
+func ExampleResolveMac() {
+	mac := compat.Mac{Model: "MacBookPro16,1", Version: compat.MustParseVersion("26.6.2")}
+	_, err := compat.ResolveMac(mac, compat.MustParseVersion("27.0"), nil)
+	fmt.Println(err)
+	_, err = compat.Resolve(compat.Intel, mac.Version, compat.MustParseVersion("27.0"))
+	fmt.Println(err)
+	// Output:
+	// compat: the Mac (model "MacBookPro16,1") cannot run macOS 27.0: the newest it can run is macOS 26 (built-in model table, knowledge of 2026-08-22): unsupported hardware
+	// compat: resolve intel 26.6.2 → 27.0 (major): Intel Macs run nothing newer than macOS 26: Tahoe 26 is the last Intel release, macOS 27 and later run on Apple silicon only: unsupported
 }

@@ -2,7 +2,6 @@ package compat
 
 import (
 	"errors"
-	"os"
 	"testing"
 )
 
@@ -92,26 +91,6 @@ func FuzzChipForModel(f *testing.F) {
 		}
 		if !c.IsValid() {
 			t.Fatalf("ChipForModel(%q) = %v without error", s, c)
-		}
-	})
-}
-
-// FuzzLint checks that no document panics the linter and that every finding names
-// its document, a severity, a message and a fix.
-func FuzzLint(f *testing.F) {
-	for _, name := range []string{"block_pane.mobileconfig", "allow_list.mobileconfig", "softwareupdate_defaults.mobileconfig", "settings_alwayson.json", "enforcement_14.json", "schedule_command.plist"} {
-		b, err := os.ReadFile("testdata/lint/" + name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
-	f.Add([]byte("hello"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		for _, finding := range Lint(Document{Name: "fuzz", Data: data}, Document{Name: "other", Data: data}) {
-			if finding.Document == "" || finding.Severity == SeverityNone || finding.Message == "" || finding.Fix == "" {
-				t.Fatalf("incomplete finding %+v", finding)
-			}
 		}
 	})
 }

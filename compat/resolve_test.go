@@ -143,3 +143,100 @@ func TestResolveRefusesZeroVersions(t *testing.T) {
 	_, err = Resolve(Intel, MustParseVersion("14"), Version{})
 	assert.ErrorIs(t, err, ErrInvalidVersion)
 }
+
+// TestResolveRefusesIntelFrom27 checks the default table's Intel ceiling, as data.
+func TestResolveRefusesIntelFrom27(t *testing.T) {
+	for _, tt := range []struct{ current, target string }{
+		{"26.6.2", "27.0"}, {"15.7.9", "27"}, {"12.7.6", "28.1"}, {"27.0", "27.1"}, {"27.0", "27.0"}, {"27.0", "27.0 (a)"},
+	} {
+		d, err := Resolve(Intel, MustParseVersion(tt.current), MustParseVersion(tt.target))
+		require.ErrorIs(t, err, ErrUnsupported, tt)
+		assert.Contains(t, err.Error(), "Tahoe 26 is the last Intel release")
+		assert.Equal(t, Decision{}, d)
+	}
+	d, err := Resolve(Intel, MustParseVersion("26.5"), MustParseVersion("26.6.2"))
+	require.NoError(t, err)
+	assert.Equal(t, m.DDM, d.Delivery, "Tahoe itself is fine")
+}
+
+func TestResolveMac(t *testing.T) {
+	c := mustFixture(t)
+	tests := []struct {
+		name     string
+		mac      Mac
+		cat      *Catalog
+		target   string
+		err      error
+		says     string
+		delivery m.Delivery
+	}{
+		{"MacBook Air M2 to Tahoe", on(macBookAirM2, "15.7.9", ""), c, "26.6.2", nil, "", m.DDM},
+		{"MacBook Pro 2017 from Monterey to Ventura by startosinstall", on(macBookPro2017, "12.7.6", ""), nil, "13.7.8", nil, "", m.StartOSInstall},
+		{"MacBook Pro 16-inch 2019 to 27", on(macBookPro16in, "26.6.2", ""), c, "27.0", ErrUnsupportedHardware, `model "MacBookPro16,1", device ID "J152FAP") cannot run macOS 27.0: the newest it can run is macOS 26.6.2`, 0},
+		{"MacBook Pro 16-inch 2019 to 27 without a catalogue", on(Mac{Model: "MacBookPro16,1"}, "26.6.2", ""), nil, "27.0", ErrUnsupportedHardware, "the newest it can run is macOS 26 (built-in model table", 0},
+		{"iMac 2019 to Tahoe", on(iMac2019, "15.7.9", ""), c, "26.0", ErrUnsupportedHardware, "macOS 15.7.9", 0},
+		{"MacBook Pro 2017 to Sonoma", on(macBookPro2017, "13.7.8", ""), nil, "14.0", ErrUnsupportedHardware, `model "MacBookPro14,1") cannot run macOS 14.0: the newest it can run is macOS 13`, 0},
+		{"a downgrade is refused as a downgrade first", on(macBookPro2017, "13.7.8", ""), nil, "12.7.6", ErrDowngrade, "13.7.8 → 12.7.6", 0},
+		{"an unknown version", macBookAirM2, c, "26.6.2", ErrInvalidVersion, "", 0},
+		{"no chip at all", on(Mac{Model: "Watch6,1"}, "10.0", ""), nil, "11.0", ErrUnknownChip, `"Watch6,1"`, 0},
+		{"the table still refuses what it refuses", on(macBookAirM2, "12.6", ""), nil, "12.6 (a)", ErrUnsupported, "rapid security responses began with macOS 13", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := ResolveMac(tt.mac, MustParseVersion(tt.target), tt.cat)
+			if tt.err != nil {
+				require.ErrorIs(t, err, tt.err)
+				assert.Contains(t, err.Error(), tt.says)
+				assert.Equal(t, Decision{}, d)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.delivery, d.Delivery)
+			want, err := Resolve(d.Chip, tt.mac.Version, MustParseVersion(tt.target))
+			require.NoError(t, err)
+			assert.Equal(t, want, d, "the same decision as Resolve")
+
+			d2, err := DefaultTable().ResolveMac(tt.mac, MustParseVersion(tt.target), tt.cat)
+			require.NoError(t, err)
+			assert.Equal(t, d, d2, "a copy of the table decides alike")
+		})
+	}
+}
+
+func TestResolveMacDoesNotAllocate(t *testing.T) {
+	c := mustFixture(t)
+	mac, target := on(macBookAirM2, "15.7.9", ""), MustParseVersion("26.6.2")
+	allocs := testing.AllocsPerRun(100, func() {
+		if _, err := ResolveMac(mac, target, c); err != nil {
+			t.Fatal(err)
+		}
+	})
+	assert.Zero(t, allocs)
+}
+
+// TestVendorTableCanRuleOnTargets shows a target-based rule a vendor may write:
+// DDM only for targets from 15, so a minor update within Sonoma goes by MDM
+// commands.
+func TestVendorTableCanRuleOnTargets(t *testing.T) {
+	tb := DefaultTable()
+	r := findRow(tb, AppleSilicon, Minor, v14)
+	below15 := *r
+	below15.Target = Range{Before: MustParseVersion("15")}
+	below15.Delivery, below15.Requires, below15.Rule = m.MDMCommands, Supervised|BootstrapToken, "our fleet: DDM only for targets from 15"
+	r.Target = Range{From: MustParseVersion("15")}
+	tb.Rows = append(tb.Rows, below15)
+	require.NoError(t, tb.Validate())
+
+	d, err := tb.Resolve(AppleSilicon, MustParseVersion("14.2"), MustParseVersion("14.8.9"))
+	require.NoError(t, err)
+	assert.Equal(t, m.MDMCommands, d.Delivery)
+	assert.Equal(t, "our fleet: DDM only for targets from 15", d.Rule)
+	d, err = tb.Resolve(AppleSilicon, MustParseVersion("15.1"), MustParseVersion("15.7.9"))
+	require.NoError(t, err)
+	assert.Equal(t, m.DDM, d.Delivery)
+	assert.Contains(t, tb.Markdown(), "| `>= 14.0` | `< 15` | `mdm-commands` (`software-update`) |")
+
+	below15.Requires = Supervised
+	tb.Rows[len(tb.Rows)-1] = below15
+	assert.ErrorContains(t, tb.Validate(), "must require the bootstrap token")
+}

@@ -1,10 +1,10 @@
 package compat
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 
+	"github.com/managedos/managedos/internal/errtext"
 	"github.com/managedos/managedos/mechanism"
 )
 
@@ -38,12 +38,17 @@ func (r Range) String() string {
 	}
 }
 
-// Row is one rule of a [Table]: for a chip, a kind of update and a range of current
-// versions, the delivery and installer to use, or a refusal.
+// Row is one rule of a [Table]: for a chip, a kind of update, a range of current
+// versions and a range of target versions, the delivery and installer to use, or a
+// refusal.
 type Row struct {
 	Chip    Chip  `json:"chip"`    // the chip the row is for
 	Kind    Kind  `json:"kind"`    // the kind of update the row is for
 	Current Range `json:"current"` // the range of the Mac's current version the row covers
+	// Target is the range of target versions the row covers; the zero Range
+	// covers every target, so a row that does not depend on the target leaves it
+	// out ("DDM only for targets from 15" is a row with Target {From: 15}).
+	Target Range `json:"target,omitzero"`
 	// Unsupported refuses the update with [ErrUnsupported]; Delivery and Installer
 	// are then DeliveryNone and InstallerNone.
 	Unsupported bool                `json:"unsupported,omitempty"`
@@ -57,8 +62,8 @@ type Row struct {
 
 // Table is the compatibility table [Resolve] reads: plain data, so a vendor can take
 // [DefaultTable], change rows and call [Table.Resolve] with the same contract. A table
-// must pass [Table.Validate]: for each chip and each kind, the rows' current ranges
-// cover every version exactly once.
+// must pass [Table.Validate]: for each chip and each kind, the rows cover every pair
+// of current and target versions exactly once.
 type Table struct {
 	// AsOf is the date, yyyy-mm-dd, of the knowledge the table encodes.
 	AsOf string `json:"as_of"`
@@ -81,8 +86,38 @@ func (t *Table) Resolve(chip Chip, current, target Version) (Decision, error) {
 	return resolve(t.lookup, chip, current, target)
 }
 
+// ResolveMac decides how mac reaches target on the default table, refusing a
+// target its hardware cannot run; see [Table.ResolveMac].
+func ResolveMac(mac Mac, target Version, cat *Catalog) (Decision, error) {
+	return resolveMac(defaultIndex.lookup, mac, target, cat)
+}
+
+// ResolveMac decides how mac reaches target, as [Table.Resolve] does for mac's chip
+// (mac.Chip, or the one mac.Model implies) and mac.Version, after checking that
+// mac's hardware runs target (see [HardwareOf]; cat may be nil): a target it cannot
+// run fails with [ErrUnsupportedHardware] naming the model and the newest macOS it
+// can run. A downgrade or an invalid version fails first, as in Resolve. It does not
+// allocate unless it fails.
+func (t *Table) ResolveMac(mac Mac, target Version, cat *Catalog) (Decision, error) {
+	return resolveMac(t.lookup, mac, target, cat)
+}
+
+func resolveMac(lookup func(Chip, Kind, Version, Version) *Row, mac Mac, target Version, cat *Catalog) (Decision, error) {
+	hw, err := HardwareOf(mac, cat)
+	if err != nil {
+		return Decision{}, err
+	}
+	if _, err := kindOf(mac.Version, target); err != nil {
+		return Decision{}, fmt.Errorf("compat: resolve %v %v → %v: %w", hw.Chip, mac.Version, target, err)
+	}
+	if err := hw.Check(target); err != nil {
+		return Decision{}, err
+	}
+	return resolve(lookup, hw.Chip, mac.Version, target)
+}
+
 // resolve is Resolve over any way of finding the deciding row.
-func resolve(lookup func(Chip, Kind, Version) *Row, chip Chip, current, target Version) (Decision, error) {
+func resolve(lookup func(Chip, Kind, Version, Version) *Row, chip Chip, current, target Version) (Decision, error) {
 	if !chip.IsValid() {
 		return Decision{}, fmt.Errorf("compat: resolve: chip %v: %w", chip, ErrUnknownChip)
 	}
@@ -90,7 +125,7 @@ func resolve(lookup func(Chip, Kind, Version) *Row, chip Chip, current, target V
 	if err != nil {
 		return Decision{}, fmt.Errorf("compat: resolve %v %v → %v: %w", chip, current, target, err)
 	}
-	row := lookup(chip, kind, current)
+	row := lookup(chip, kind, current, target)
 	switch {
 	case row == nil:
 		return Decision{}, fmt.Errorf("compat: resolve %v %v → %v (%v): no table row: %w", chip, current, target, kind, ErrUnsupported)
@@ -109,15 +144,21 @@ func resolve(lookup func(Chip, Kind, Version) *Row, chip Chip, current, target V
 	}, nil
 }
 
-// lookup returns the first row for chip and kind whose range holds current.
-func (t *Table) lookup(chip Chip, kind Kind, current Version) *Row {
+// lookup returns the first row for chip and kind whose ranges hold current and
+// target.
+func (t *Table) lookup(chip Chip, kind Kind, current, target Version) *Row {
 	for i := range t.Rows {
 		r := &t.Rows[i]
-		if r.Chip == chip && r.Kind == kind && r.Current.Contains(current) {
+		if r.Chip == chip && r.Kind == kind && r.covers(current, target) {
 			return r
 		}
 	}
 	return nil
+}
+
+// covers reports whether r's ranges hold current and target.
+func (r *Row) covers(current, target Version) bool {
+	return r.Current.Contains(current) && r.Target.Contains(target)
 }
 
 // tableChips and tableKinds are the axes every table covers.
@@ -126,10 +167,12 @@ var (
 	tableKinds = [...]Kind{NoUpdate, Minor, Major, RSR}
 )
 
-// Validate reports every problem in t, joined, each wrapping [ErrInvalidTable]: a row
-// with an unknown chip or kind, an empty range, a rule missing, a supported row
-// without a delivery, a refusal with one; and, for each chip and kind, ranges that
-// overlap or leave a gap anywhere from the oldest version to the newest.
+// Validate reports every problem in t, each wrapping [ErrInvalidTable] (the first
+// few joined, then a count): a row with an unknown chip or kind, an empty range, a
+// rule missing, a supported row without a delivery, a refusal with one, an Apple
+// silicon row delivering over MDM commands without requiring the bootstrap token;
+// and, for each chip and kind, any pair of current and target versions that no row
+// or more than one row covers.
 func (t *Table) Validate() error {
 	var errs []error
 	bad := func(format string, args ...any) {
@@ -141,8 +184,10 @@ func (t *Table) Validate() error {
 			bad("row %d: chip %v", i, r.Chip)
 		case !r.Kind.IsValid():
 			bad("row %d: kind %v", i, r.Kind)
-		case r.Current.From.IsValid() && r.Current.Before.IsValid() && r.Current.From.Compare(r.Current.Before) >= 0:
+		case r.Current.empty():
 			bad("row %d: empty range %v", i, r.Current)
+		case r.Target.empty():
+			bad("row %d: empty target range %v", i, r.Target)
 		case r.Rule == "":
 			bad("row %d: no rule", i)
 		case r.Unsupported && (r.Delivery != mechanism.DeliveryNone || r.Installer != mechanism.InstallerNone):
@@ -153,6 +198,8 @@ func (t *Table) Validate() error {
 			bad("row %d: supported %v update without delivery or installer", i, r.Kind)
 		case !r.Delivery.IsValid() || !r.Installer.IsValid():
 			bad("row %d: delivery %v installer %v", i, r.Delivery, r.Installer)
+		case r.Chip == AppleSilicon && r.Delivery == mechanism.MDMCommands && !r.Requires.Has(BootstrapToken):
+			bad("row %d: Apple silicon over MDM commands must require the bootstrap token", i)
 		}
 	}
 	for _, chip := range tableChips {
@@ -160,37 +207,68 @@ func (t *Table) Validate() error {
 			errs = append(errs, t.validateCover(chip, kind)...)
 		}
 	}
-	return errors.Join(errs...)
+	return errtext.Join(errs...)
 }
 
-// validateCover checks that the rows for chip and kind tile every version.
+// empty reports whether r holds no version at all.
+func (r Range) empty() bool {
+	return r.From.IsValid() && r.Before.IsValid() && r.From.Compare(r.Before) >= 0
+}
+
+// validateCover checks that the rows for chip and kind cover every pair of current
+// and target versions exactly once. Every row bound splits its axis, so each cell of
+// the resulting grid lies wholly inside or wholly outside each row, and checking
+// one point per cell checks the whole plane.
 func (t *Table) validateCover(chip Chip, kind Kind) []error {
-	var rows []Range
-	for _, r := range t.Rows {
+	var rows []int
+	var currents, targets []Version
+	for i, r := range t.Rows {
 		if r.Chip == chip && r.Kind == kind {
-			rows = append(rows, r.Current)
+			rows = append(rows, i)
+			currents = append(currents, r.Current.From, r.Current.Before)
+			targets = append(targets, r.Target.From, r.Target.Before)
 		}
 	}
 	where := fmt.Sprintf("%v %v", chip, kind)
 	if len(rows) == 0 {
 		return []error{fmt.Errorf("compat: table: %s: no rows: %w", where, ErrInvalidTable)}
 	}
-	slices.SortFunc(rows, func(a, b Range) int { return a.From.Compare(b.From) })
 	var errs []error
-	if rows[0].From.IsValid() {
-		errs = append(errs, fmt.Errorf("compat: table: %s: gap below %v: %w", where, rows[0].From, ErrInvalidTable))
-	}
-	for i := 1; i < len(rows); i++ {
-		prev, next := rows[i-1].Before, rows[i].From
-		switch c := prev.Compare(next); {
-		case !prev.IsValid() || c > 0:
-			errs = append(errs, fmt.Errorf("compat: table: %s: %v overlaps %v: %w", where, rows[i-1], rows[i], ErrInvalidTable))
-		case c < 0:
-			errs = append(errs, fmt.Errorf("compat: table: %s: gap between %v and %v: %w", where, rows[i-1], rows[i], ErrInvalidTable))
+	for _, ts := range splitAt(targets) {
+		for _, cs := range splitAt(currents) {
+			var covering []int
+			for _, i := range rows {
+				if t.Rows[i].covers(cs.From, ts.From) {
+					covering = append(covering, i)
+				}
+			}
+			cell := "current " + cs.String()
+			if ts != (Range{}) {
+				cell += ", target " + ts.String()
+			}
+			switch len(covering) {
+			case 0:
+				errs = append(errs, fmt.Errorf("compat: table: %s: gap at %s: %w", where, cell, ErrInvalidTable))
+			case 1:
+			default:
+				errs = append(errs, fmt.Errorf("compat: table: %s: rows %d and %d overlap at %s: %w", where, covering[0], covering[1], cell, ErrInvalidTable))
+			}
 		}
 	}
-	if last := rows[len(rows)-1]; last.Before.IsValid() {
-		errs = append(errs, fmt.Errorf("compat: table: %s: gap from %v: %w", where, last.Before, ErrInvalidTable))
-	}
 	return errs
+}
+
+// splitAt returns the ranges that the valid versions of bounds cut the whole version
+// line into, oldest first: no bounds give the zero Range alone.
+func splitAt(bounds []Version) []Range {
+	bounds = slices.DeleteFunc(slices.Clone(bounds), func(v Version) bool { return !v.IsValid() })
+	slices.SortFunc(bounds, Version.Compare)
+	bounds = slices.CompactFunc(bounds, func(a, b Version) bool { return a.Compare(b) == 0 })
+	segs := make([]Range, 0, len(bounds)+1)
+	var lo Version
+	for _, hi := range bounds {
+		segs = append(segs, Range{From: lo, Before: hi})
+		lo = hi
+	}
+	return append(segs, Range{From: lo})
 }

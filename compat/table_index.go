@@ -19,14 +19,14 @@ func newTableIndex(t *Table) *tableIndex {
 	return &ix
 }
 
-// lookup returns the first row for chip and kind whose range holds current, as
-// Table.lookup does.
-func (ix *tableIndex) lookup(chip Chip, kind Kind, current Version) *Row {
+// lookup returns the first row for chip and kind whose ranges hold current and
+// target, as Table.lookup does.
+func (ix *tableIndex) lookup(chip Chip, kind Kind, current, target Version) *Row {
 	if int(chip) >= len(ix) || int(kind) >= len(ix[chip]) {
 		return nil
 	}
 	for _, r := range (*ix)[chip][kind] {
-		if r.Current.Contains(current) {
+		if r.covers(current, target) {
 			return r
 		}
 	}

@@ -2,6 +2,7 @@ package compat
 
 import (
 	"encoding/json"
+	"slices"
 	"testing"
 
 	"github.com/Masterminds/semver/v3"
@@ -24,20 +25,32 @@ func TestValidateFindsBrokenTables(t *testing.T) {
 		{"a gap", func(tb *Table) {
 			r := findRow(tb, Intel, Minor, v13)
 			r.Current.From = MustParseVersion("13.1")
-		}, "gap between"},
+		}, "intel minor: gap at current >= 13.0, < 13.1, target < 27.0"},
 		{"an overlap", func(tb *Table) {
 			r := findRow(tb, Intel, Minor, v13)
 			r.Current.From = MustParseVersion("12.5")
-		}, "overlaps"},
+		}, "overlap at current >= 12.5, < 13.0, target < 27.0"},
 		{"a missing row", func(tb *Table) {
 			tb.Rows = deleteRow(tb.Rows, findRow(tb, AppleSilicon, RSR, v14))
-		}, "gap from 14.0"},
+		}, "apple-silicon rsr: gap at current >= 14.0: "},
 		{"a gap at the bottom", func(tb *Table) {
 			tb.Rows = deleteRow(tb.Rows, findRow(tb, Intel, Minor, Version{}))
-		}, "gap below 12.0.1"},
+		}, "intel minor: gap at current < 12.0.1, target < 27.0"},
 		{"no rows for a kind", func(tb *Table) {
-			tb.Rows = deleteRow(tb.Rows, findRow(tb, Intel, NoUpdate, Version{}))
+			tb.Rows = slices.DeleteFunc(tb.Rows, func(r Row) bool { return r.Chip == Intel && r.Kind == NoUpdate })
 		}, "intel none: no rows"},
+		{"a gap in the targets", func(tb *Table) {
+			tb.Rows = slices.DeleteFunc(tb.Rows, func(r Row) bool { return r.Chip == Intel && r.Kind == Major && r.Unsupported })
+		}, "intel major: gap at current < 13.0, target >= 27.0"},
+		{"targets that overlap", func(tb *Table) {
+			findRow(tb, Intel, Minor, v14).Target = Range{}
+		}, "overlap at current >= 14.0, target >= 27.0"},
+		{"an empty target range", func(tb *Table) {
+			findRow(tb, Intel, Minor, v14).Target = Range{From: v27, Before: v14}
+		}, "empty target range"},
+		{"apple silicon over MDM commands without the bootstrap token", func(tb *Table) {
+			findRow(tb, AppleSilicon, Minor, v13).Requires = Supervised
+		}, "row 15: Apple silicon over MDM commands must require the bootstrap token"},
 		{"an empty range", func(tb *Table) {
 			findRow(tb, Intel, Minor, v13).Current.Before = v13
 		}, "empty range"},
@@ -66,8 +79,10 @@ func TestValidateFindsBrokenTables(t *testing.T) {
 	}
 }
 
+// findRow returns the row deciding for chip, kind and current on the way to a target
+// before macOS 27.
 func findRow(tb *Table, chip Chip, kind Kind, current Version) *Row {
-	r := tb.lookup(chip, kind, current)
+	r := tb.lookup(chip, kind, current, v14)
 	if r == nil {
 		panic("no row")
 	}
@@ -125,12 +140,14 @@ func TestRangesReadAsSemverConstraints(t *testing.T) {
 		}
 	}
 	for _, r := range DefaultTable().Rows {
-		c, err := semver.NewConstraint(r.Current.String())
-		require.NoError(t, err, r.Current.String())
-		for _, v := range probes {
-			sv, err := v.Semver()
-			require.NoError(t, err)
-			assert.Equalf(t, c.Check(sv), r.Current.Contains(v), "%q contains %v", r.Current, v)
+		for _, rg := range []Range{r.Current, r.Target} {
+			c, err := semver.NewConstraint(rg.String())
+			require.NoError(t, err, rg.String())
+			for _, v := range probes {
+				sv, err := v.Semver()
+				require.NoError(t, err)
+				assert.Equalf(t, c.Check(sv), rg.Contains(v), "%q contains %v", rg, v)
+			}
 		}
 	}
 }

@@ -30,6 +30,9 @@ func (c Command) Plist() ([]byte, error) {
 	if c.envelope == nil {
 		return nil, fmt.Errorf("mdmcmd: zero Command: %w", ErrInvalidCommand)
 	}
+	if b, ok := appendPlistDirect(nil, c.envelope); ok { // plist_write.go
+		return b, nil
+	}
 	b, err := plist.MarshalIndent(c.envelope, plist.XMLFormat, "\t")
 	if err != nil {
 		return nil, fmt.Errorf("mdmcmd: encode %s: %v: %w", c.requestType, err, ErrInvalidCommand)

@@ -19,7 +19,7 @@ type dict struct {
 }
 
 func (d dict) fail(key, format string, args ...any) {
-	*d.errs = append(*d.errs, fmt.Errorf("%s%s: %s: %w", d.where, key, fmt.Sprintf(format, args...), ErrInvalidAnswer))
+	*d.errs = append(*d.errs, &KeyError{Key: d.where + key, Err: fmt.Errorf("%s%s: %s: %w", d.where, key, fmt.Sprintf(format, args...), ErrInvalidAnswer)})
 }
 
 // get returns the value of key, recording a missing required key.

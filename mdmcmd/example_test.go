@@ -92,3 +92,81 @@ func ExampleAvailableOSUpdate_Classify() {
 	// software-update major
 	// background-update none
 }
+
+// A Mac in Setup Assistant sends its MachineInfo; the library reads it into the
+// device snapshot and says whether the server may ask it to update first.
+func ExampleParseMachineInfo() {
+	machineInfo := []byte(`<?xml version="1.0" encoding="UTF-8"?>
+<plist version="1.0"><dict>
+	<key>PRODUCT</key><string>Mac14,2</string>
+	<key>VERSION</key><string>23E214</string>
+	<key>OS_VERSION</key><string>14.4</string>
+	<key>SOFTWARE_UPDATE_DEVICE_ID</key><string>J413AP</string>
+	<key>MDM_CAN_REQUEST_SOFTWARE_UPDATE</key><true/>
+</dict></plist>`)
+	info, err := mdmcmd.ParseMachineInfo(machineInfo)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	mac := info.Mac()
+	fmt.Println(mac.Model, mac.Chip, mac.DeviceID, mac.Version, mac.Build)
+	fmt.Println(info.CanRequestSoftwareUpdate())
+	// Output:
+	// Mac14,2 apple-silicon J413AP 14.4 23E214
+	// true
+}
+
+// A Mac before macOS 14 sends only its build: the major release is known, the
+// exact version is not, and it cannot be asked to update before it enrolls.
+func ExampleMachineInfo_Release() {
+	info, _ := mdmcmd.ParseMachineInfo([]byte(`<plist version="1.0"><dict>
+	<key>PRODUCT</key><string>MacBookPro18,3</string>
+	<key>VERSION</key><string>22G120</string>
+</dict></plist>`))
+	fmt.Println(info.Release(), info.Mac().Version.IsValid())
+	fmt.Println(info.DescribeOS())
+	fmt.Println(info.AtLeast(compat.MustParseVersion("14.2")), info.AtLeast(compat.MustParseVersion("13.5")))
+	fmt.Println(info.CanRequestSoftwareUpdate())
+	// Output:
+	// 13 false
+	// macOS 13 (22G120), exact version unknown: the Mac sends OS_VERSION only from macOS 14
+	// false unknown
+	// false
+}
+
+// The 403 body that makes an enrolling Mac update first, in the format and with
+// the Content-Type the vendor's endpoint sends.
+func ExampleMachineInfo_RequireUpdate() {
+	info, _ := mdmcmd.ParseMachineInfo([]byte(`<plist version="1.0"><dict>
+	<key>PRODUCT</key><string>Mac14,2</string>
+	<key>VERSION</key><string>23E214</string>
+	<key>OS_VERSION</key><string>14.4</string>
+	<key>MDM_CAN_REQUEST_SOFTWARE_UPDATE</key><true/>
+</dict></plist>`))
+	body, err := info.RequireUpdate(compat.MustParseVersion("15.7.9"), compat.MustParseBuild("24G830"), mdmcmd.RequiredOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	data, contentType, _ := body.Encode(mdmcmd.FormatJSON)
+	fmt.Println("HTTP 403, Content-Type:", contentType)
+	fmt.Println(string(data))
+	// Output:
+	// HTTP 403, Content-Type: application/json
+	// {"code":"com.apple.softwareupdate.required","details":{"OSVersion":"15.7.9","BuildVersion":"24G830"}}
+}
+
+// A body Apple's schema does not allow is never built: here a beta program for a
+// Mac that cannot read it.
+func ExampleNewSoftwareUpdateRequired() {
+	_, err := mdmcmd.NewSoftwareUpdateRequired(compat.MustParseVersion("26.1"), compat.Build{}, mdmcmd.RequiredOptions{
+		DeviceOS:           compat.MustParseVersion("14.4"),
+		RequireBetaProgram: mdmcmd.BetaProgram{Description: "macOS beta", Token: "token"},
+	})
+	fmt.Println(errors.Is(err, mdmcmd.ErrInvalidCommand))
+	fmt.Println(err)
+	// Output:
+	// true
+	// mdmcmd: software update required: details.RequireBetaProgram: needs macOS 14.5, the Mac runs 14.4: invalid command
+}

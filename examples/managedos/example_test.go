@@ -31,3 +31,13 @@ func Example_refusal() {
 	// {"error":{"code":"unsupported","message":"compat: resolve apple-silicon 12.6 → 12.6 (a) (rsr): rapid security responses began with macOS 13: unsupported"}}
 	// exit 1
 }
+
+// The version a Mac must reach under a policy, from Apple's feed: here, the newest
+// release once it has been out for a week.
+func Example_target() {
+	run([]string{"target", "-json", "-feed", "../../compat/testdata/gdmf_pmv_sofa_cached.json",
+		"-model", "iMac19,1", "-device-id", "Mac-63001698E7A34814", "-current", "14.8.7",
+		"-latest", "-delay-days", "7", "-now", "2026-08-27T00:00:00Z"}, nil, os.Stdout, os.Stderr)
+	// Output:
+	// {"compliant":false,"target":"15.7.9","build":"24G830","posted":"2026-08-06","kind":"major","delivery":"ddm","installer":"software-update","reason":"the newest release this Mac can run among releases posted at least 7 days ago; hardware support from Apple's catalogue (device ID \"Mac-63001698E7A34814\")"}
+}

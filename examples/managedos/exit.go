@@ -35,6 +35,7 @@ var errorCodes = []struct {
 	{compat.ErrInvalidBuild, "invalid-version"},
 	{compat.ErrUnknownChip, "unknown-chip"},
 	{compat.ErrDowngrade, "downgrade"},
+	{compat.ErrUnsupportedHardware, "unsupported-hardware"},
 	{compat.ErrUnsupported, "unsupported"},
 	{mechanism.ErrWrongDelivery, "unsupported"},
 	{mechanism.ErrNoUpdate, "unsupported"},

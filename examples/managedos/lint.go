@@ -3,9 +3,11 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/managedos/managedos/compat"
+	"github.com/managedos/managedos/lint"
 )
 
 // errLintFindings marks a lint run with error-level findings: exit 1. The findings
@@ -21,32 +23,33 @@ func runLint(e *env, args []string) error {
 		fs.Usage()
 		return usageError{"no files to lint"}
 	}
-	var docs []compat.Document
+	var opts lint.Options
+	var docs []lint.Document
 	for _, name := range fs.Args() {
-		data, err := os.ReadFile(name)
+		data, err := readBounded(name, opts.Limits)
 		if err != nil {
 			return usageError{err.Error()}
 		}
-		docs = append(docs, compat.Document{Name: name, Data: data})
+		docs = append(docs, lint.Document{Name: name, Data: data})
 	}
-	findings := compat.Lint(docs...)
+	findings := opts.Check(docs...)
 	errs, warnings := 0, 0
 	for _, f := range findings {
 		switch f.Severity {
-		case compat.Error:
+		case lint.Error:
 			errs++
-		case compat.Warning:
+		case lint.Warning:
 			warnings++
 		}
 	}
 	if e.json {
 		if findings == nil {
-			findings = []compat.Finding{}
+			findings = []lint.Finding{}
 		}
 		if err := e.writeJSON(struct {
-			Findings []compat.Finding `json:"findings"`
-			Errors   int              `json:"errors"`
-			Warnings int              `json:"warnings"`
+			Findings []lint.Finding `json:"findings"`
+			Errors   int            `json:"errors"`
+			Warnings int            `json:"warnings"`
 		}{findings, errs, warnings}); err != nil {
 			return err
 		}
@@ -60,4 +63,16 @@ func runLint(e *env, args []string) error {
 		return errLintFindings
 	}
 	return nil
+}
+
+// readBounded reads the file name, but no more than one byte past limits'
+// MaxBytes: a larger file is cut there, and the lint reports it too large without
+// the tool ever holding all of it.
+func readBounded(name string, limits compat.Limits) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, limits.WithDefaults().MaxBytes+1))
 }

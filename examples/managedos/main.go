@@ -1,6 +1,7 @@
 // Command managedos runs the managedos library from a shell: it resolves how a Mac
-// reaches a macOS version, prints the compatibility table, builds commands and
-// declarations, reads device answers and infers the cache state.
+// reaches a macOS version, chooses the version a Mac must reach under a policy,
+// prints the compatibility table, builds commands and declarations, reads device
+// answers and infers the cache state.
 //
 //	go run ./examples/managedos <verb> [flags]
 //
@@ -34,6 +35,7 @@ type verb struct {
 // verbs lists the subcommands in the order usage prints them.
 var verbs = []verb{
 	{"resolve", "decide how a Mac reaches a target version", runResolve},
+	{"target", "choose the version a Mac must reach under a policy", runTarget},
 	{"table", "print the compatibility table", runTable},
 	{"command", "build a ScheduleOSUpdate MDM command", runCommand},
 	{"declaration", "build a DDM software update enforcement declaration", runDeclaration},

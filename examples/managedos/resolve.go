@@ -18,17 +18,30 @@ type resolveOutput struct {
 }
 
 func runResolve(e *env, args []string) error {
-	fs := e.flags("resolve", "-chip C -current V -target V")
+	fs := e.flags("resolve", "(-chip C | -model M) -current V -target V")
 	chip := fs.String("chip", "", "the Mac's chip: apple-silicon (apple, arm64) or intel (x86_64, amd64)")
+	model := fs.String("model", "", "instead of -chip: the Mac's model identifier, such as MacBookPro16,1; then the hardware check applies")
 	current := fs.String("current", "", "the Mac's macOS version now, such as 12.7.1 or 13.4.1 (a)")
 	target := fs.String("target", "", "the macOS version the Mac must reach")
 	if err := parse(fs, args, false); err != nil {
 		return err
 	}
-	if err := requireFlags(fs, "chip", "current", "target"); err != nil {
+	if err := requireFlags(fs, "current", "target"); err != nil {
 		return err
 	}
-	d, err := resolveFlags(*chip, *current, *target)
+	if (*chip == "") == (*model == "") {
+		fs.Usage()
+		return usageError{"give one of -chip or -model"}
+	}
+	var (
+		d   compat.Decision
+		err error
+	)
+	if *model != "" {
+		d, err = resolveModel(*model, *current, *target)
+	} else {
+		d, err = resolveFlags(*chip, *current, *target)
+	}
 	if err != nil {
 		return err
 	}
@@ -68,4 +81,18 @@ func resolveFlags(chip, current, target string) (compat.Decision, error) {
 		return compat.Decision{}, fmt.Errorf("-target: %w", err)
 	}
 	return compat.Resolve(c, cur, tgt)
+}
+
+// resolveModel resolves for a Mac known by its model identifier, refusing a target
+// its hardware cannot run.
+func resolveModel(model, current, target string) (compat.Decision, error) {
+	mac, err := macFlags(model, "", "", current, "")
+	if err != nil {
+		return compat.Decision{}, err
+	}
+	tgt, err := compat.ParseVersion(target)
+	if err != nil {
+		return compat.Decision{}, fmt.Errorf("-target: %w", err)
+	}
+	return compat.ResolveMac(mac, tgt, nil)
 }

@@ -1,0 +1,109 @@
+package ddm
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/managedos/managedos/internal/errtext"
+)
+
+// KeyError is one problem with one key of a declaration, as [ReadEnforcement] and
+// [ReadSettings] report each problem they find. Match it with [errors.As]. Its Key
+// is the key's path: "Type", "Identifier", "ServerToken" or "Payload" for the
+// declaration itself, and a payload key by its path inside Payload, such as
+// "TargetOSVersion" or "AutomaticActions.Download"; its Err wraps one of this
+// package's sentinel errors, compat.ErrInvalidVersion or compat.ErrInvalidBuild, and
+// names the key. It is the same type as mdmcmd.KeyError.
+type KeyError = errtext.KeyError
+
+// problems collects the problems of one declaration, at most one per key: the
+// first found for a key is the one worth fixing, later ones follow from it.
+type problems struct {
+	errs []error
+	keys []string
+}
+
+func (p *problems) add(key string, err error) {
+	if p.has(key) {
+		return
+	}
+	p.keys = append(p.keys, key)
+	p.errs = append(p.errs, &KeyError{Key: key, Err: err})
+}
+
+func (p *problems) has(key string) bool { return slices.Contains(p.keys, key) }
+
+// err joins the problems, nil when there are none.
+func (p *problems) err() error { return errtext.Join(p.errs...) }
+
+// decode checks data against o's limits and decodes it into w, a declaration's
+// wire struct. Data that is not a JSON object ends the read with an error; a value
+// of the wrong JSON type is a problem under its key (encoding/json reports the
+// first and decodes the rest).
+func (p *problems) decode(o ParseOptions, data []byte, w any) error {
+	if err := o.Limits.CheckJSON(data); err != nil {
+		return fmt.Errorf("ddm: declaration: %w", err)
+	}
+	err := json.Unmarshal(data, w)
+	var syntax *json.SyntaxError
+	var mistyped *json.UnmarshalTypeError
+	switch {
+	case err == nil:
+	case errors.As(err, &mistyped) && mistyped.Field != "":
+		key := strings.TrimPrefix(mistyped.Field, "Payload.")
+		value := mistyped.Value // "number", or "number 1.5" with the number as sent
+		if len(value) > errtext.MaxValue {
+			value = errtext.Quote(value)
+		}
+		p.add(key, fmt.Errorf("ddm: %s: a JSON %s where Apple's schema wants %s: %w", key, value, jsonKind(mistyped.Type), ErrInvalidDeclaration))
+	case errors.As(err, &syntax):
+		return fmt.Errorf("ddm: declaration: not JSON: %v: %w", err, ErrInvalidDeclaration)
+	default:
+		return fmt.Errorf("ddm: declaration: not a JSON object: %w", ErrInvalidDeclaration)
+	}
+	return nil
+}
+
+// envelope checks what every declaration this package builds carries: the type
+// wanted, an identifier the builders accept and a ServerToken.
+func (p *problems) envelope(want, typ, identifier, token string) {
+	if typ != want {
+		p.add("Type", fmt.Errorf("ddm: Type %s: want %s: %w", errtext.Quote(typ), want, ErrInvalidDeclaration))
+	}
+	if err := checkIdentifier(identifier); err != nil {
+		p.add("Identifier", err)
+	}
+	if token == "" {
+		p.add("ServerToken", fmt.Errorf("ddm: ServerToken: missing: %w", ErrInvalidDeclaration))
+	}
+}
+
+// jsonKind names the JSON type a Go type decodes from, for messages.
+func jsonKind(t reflect.Type) string {
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == nil {
+		return "another type"
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "a boolean"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "an integer"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.Struct, reflect.Map:
+		return "an object"
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	}
+	return "another type"
+}
