@@ -64,8 +64,8 @@ func (e *env) finish(err error) int {
 	case errors.As(err, &usage):
 		fmt.Fprintf(e.stderr, "managedos: %s\n", usage.msg)
 		return exitUsage
-	case errors.Is(err, errLintFindings):
-		return exitRefused // the findings are already printed
+	case errors.Is(err, errLintFindings), errors.Is(err, errLinesUnread):
+		return exitRefused // the findings or the lines' errors are already printed
 	}
 	if e.json {
 		type body struct {

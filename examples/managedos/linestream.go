@@ -25,6 +25,7 @@ type lineWorker interface {
 type lineBlock struct {
 	data    []byte // whole lines, each ending in '\n' but perhaps the last at end of input
 	first   int    // the number of the first line
+	lines   int    // how many lines the block holds
 	tooLong bool   // the block stands for line first, over the limit and skipped
 	out     []byte // the output, filled by a worker
 	done    chan struct{}
@@ -34,7 +35,9 @@ type lineBlock struct {
 type streamOptions struct {
 	blockSize int // bytes read at a time; lines are never cut, so a block may grow to maxLine
 	maxLine   int // the longest line read; a longer one is skipped and reported
-	workers   int // goroutines turning lines into output; 0 means GOMAXPROCS
+	// progress, when set, is called with the number of lines written so far after
+	// each block, and with -1 once all are written.
+	progress func(lines int)
 }
 
 // streamLines reads r in blocks of whole lines, lets workers turn each line into
@@ -86,6 +89,7 @@ func streamLines(r io.Reader, w io.Writer, o streamOptions, workers []lineWorker
 	}()
 
 	var writeErr error
+	done := 0
 	for b := range order {
 		<-b.done
 		if writeErr == nil {
@@ -94,7 +98,14 @@ func streamLines(r io.Reader, w io.Writer, o streamOptions, workers []lineWorker
 				close(stop)
 			}
 		}
+		done += b.lines
 		free <- b
+		if o.progress != nil {
+			o.progress(done)
+		}
+	}
+	if o.progress != nil {
+		o.progress(-1)
 	}
 	wg.Wait()
 	return errors.Join(<-readErr, writeErr)
@@ -144,7 +155,7 @@ func readBlocks(r io.Reader, o streamOptions, emit func(fill func(*lineBlock)) b
 		case end == 0 && len(buf) > o.maxLine:
 			// One line over the limit: report it, then drop it up to its newline.
 			n := line
-			if !emit(func(b *lineBlock) { b.data, b.first, b.tooLong = b.data[:0], n, true }) {
+			if !emit(func(b *lineBlock) { b.data, b.first, b.lines, b.tooLong = b.data[:0], n, 1, true }) {
 				return nil
 			}
 			line++
@@ -168,7 +179,9 @@ func readBlocks(r io.Reader, o streamOptions, emit func(fill func(*lineBlock)) b
 		if data[len(data)-1] != '\n' {
 			line++
 		}
-		if !emit(func(b *lineBlock) { b.data, b.first, b.tooLong = append(b.data[:0], data...), n, false }) {
+		if !emit(func(b *lineBlock) {
+			b.data, b.first, b.lines, b.tooLong = append(b.data[:0], data...), n, line-n, false
+		}) {
 			return nil
 		}
 		buf = append(buf[:0], buf[end:]...)

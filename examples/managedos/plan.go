@@ -2,102 +2,170 @@ package main
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/json"
+	"errors"
+	"flag"
 	"fmt"
-	"text/tabwriter"
+	"io"
+	"os"
+	"time"
 
 	"github.com/managedos/managedos/compat"
+	"github.com/managedos/managedos/internal/errtext"
+	"github.com/managedos/managedos/rollout"
 )
 
-// inventoryLine is one device of plan's input: a chip or a model identifier, and the
-// current version.
-type inventoryLine struct {
-	ID      string `json:"id"`
-	Chip    string `json:"chip"`
-	Model   string `json:"model"`
-	Current string `json:"current"`
-}
+// maxInventoryLine is the longest inventory line plan reads; a device's line is a
+// few hundred bytes at most.
+const maxInventoryLine = 64 << 10
 
-// planEntry is plan's answer for one device: a decision or a refusal.
-type planEntry struct {
-	ID string `json:"id"`
-	*resolveOutput
-	Error *refusal `json:"error,omitempty"`
-}
-
-type refusal struct {
-	Code    string `json:"code"`
-	Message string `json:"message"`
-}
+// planBlockSize is how much of the inventory plan reads at a time.
+const planBlockSize = 256 << 10
 
 func runPlan(e *env, args []string) error {
-	fs := e.flags("plan", "-target V < inventory (JSON lines of {\"id\",\"chip\" or \"model\",\"current\"})")
-	target := fs.String("target", "", "the macOS version every device must reach")
+	fs := e.flags("plan", "[-in FILE] (-target V | "+targetUsage+") [-rings SPEC] [-deadline-days N -deadline-time HH:MM [-tz ZONE] [-grace-days N]] [-payloads] < inventory")
+	in := fs.String("in", "", "read the inventory from FILE instead of stdin: JSON lines of {\"id\",\"model\",\"chip\",\"device_id\",\"current\",\"build\",\"ring\"}")
+	target := fs.String("target", "", "the macOS version every device must reach (instead of the policy flags)")
+	tf := addTargetFlags(fs)
+	df := addDeadlineFlags(fs)
+	payloads := fs.Bool("payloads", false, "add to each line the ScheduleOSUpdate plist, the DDM declarations or the startosinstall invocation the device needs (needs the deadline flags)")
+	workers := fs.Int("workers", 0, "goroutines deciding devices (default: one per CPU)")
 	if err := parse(fs, args, false); err != nil {
 		return err
 	}
-	if err := requireFlags(fs, "target"); err != nil {
+	plan, now, err := planFromFlags(fs, *target, tf, df)
+	if err != nil {
 		return err
 	}
-	if _, err := compat.ParseVersion(*target); err != nil {
-		return fmt.Errorf("-target: %w", err)
+	if *payloads {
+		plan.Payloads = &rollout.PayloadOptions{}
 	}
-	var entries []planEntry
-	sc := bufio.NewScanner(e.stdin)
-	for n := 1; sc.Scan(); n++ {
-		line := bytes.TrimSpace(sc.Bytes())
-		if len(line) == 0 {
-			continue
-		}
-		var dev inventoryLine
-		if err := json.Unmarshal(line, &dev); err != nil {
-			return fmt.Errorf("line %d: %v: %w", n, err, errInvalidInput)
-		}
-		if (dev.Chip == "") == (dev.Model == "") || dev.Current == "" {
-			return fmt.Errorf("line %d: want \"current\" and one of \"chip\" or \"model\": %w", n, errInvalidInput)
-		}
-		entries = append(entries, planDevice(dev, *target))
+	if err := plan.Validate(); err != nil {
+		fs.Usage()
+		return usageError{err.Error()}
 	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("reading inventory: %v: %w", err, errInvalidInput)
-	}
-	if e.json {
-		if entries == nil {
-			entries = []planEntry{}
+	r := e.stdin
+	if *in != "" {
+		f, err := os.Open(*in)
+		if err != nil {
+			return usageError{"-in: " + err.Error()}
 		}
-		return e.writeJSON(struct {
-			Target    string      `json:"target"`
-			Decisions []planEntry `json:"decisions"`
-		}{*target, entries})
+		defer f.Close()
+		r = f
 	}
-	w := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(w, "ID\tCHIP\tCURRENT\tKIND\tDELIVERY\tINSTALLER\tRULE")
-	for _, en := range entries {
-		if en.Error != nil {
-			fmt.Fprintf(w, "%s\t\t\t\trefused: %s\t\t%s\n", en.ID, en.Error.Code, en.Error.Message)
-			continue
-		}
-		d := en.resolveOutput
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", en.ID, d.Chip, d.Current, d.Kind, d.Delivery, d.Installer, d.Rule)
+	br := bufio.NewReaderSize(r, planBlockSize)
+	if err := checkInventoryStart(br); err != nil {
+		return err
 	}
-	return w.Flush()
+	n := *workers
+	if n <= 0 {
+		n = defaultWorkers()
+	}
+	pw := make([]*planWorker, n)
+	lw := make([]lineWorker, n)
+	for i := range pw {
+		pw[i] = newPlanWorker(plan, now, e.json)
+		lw[i] = pw[i]
+	}
+	out := bufio.NewWriterSize(e.stdout, planBlockSize)
+	if !e.json {
+		out.WriteString(planTextHeader)
+	}
+	o := streamOptions{blockSize: planBlockSize, maxLine: maxInventoryLine, progress: progressTo(e.stderr)}
+	if err := streamLines(br, out, o, lw); err != nil {
+		return fmt.Errorf("plan: %w", err)
+	}
+	if err := out.Flush(); err != nil {
+		return fmt.Errorf("plan: %w", err)
+	}
+	var total planCounts
+	for _, w := range pw {
+		total.add(&w.counts)
+	}
+	total.print(e.stderr)
+	if total.unreadable > 0 {
+		return errLinesUnread
+	}
+	return nil
 }
 
-// planDevice resolves one device, turning a refusal into data.
-func planDevice(dev inventoryLine, target string) planEntry {
-	chip := dev.Chip
-	if dev.Model != "" {
-		c, err := compat.ChipForModel(dev.Model)
-		if err != nil {
-			return planEntry{ID: dev.ID, Error: &refusal{errorCode(err), err.Error()}}
+// errLinesUnread is plan's exit status 1 when some inventory lines could not be
+// read; their errors are already in the output.
+var errLinesUnread = errors.New("some inventory lines could not be read")
+
+// checkInventoryStart refuses, as a usage error, an inventory whose first
+// non-blank byte does not open a JSON object: it is not JSON lines at all (a CSV
+// file, say), and reading on would only report every line.
+func checkInventoryStart(br *bufio.Reader) error {
+	for i := 1; ; i++ {
+		b, err := br.Peek(i)
+		if len(b) < i {
+			if err == io.EOF || err == bufio.ErrBufferFull {
+				return nil // empty or blank input, or a first line too long to judge here
+			}
+			return fmt.Errorf("plan: reading the inventory: %w", err)
 		}
-		chip = c.String()
+		switch c := b[i-1]; c {
+		case ' ', '\t', '\r', '\n':
+			continue
+		case '{':
+			return nil
+		default:
+			return usageError{fmt.Sprintf("the inventory must be JSON lines, one object per device; it starts with %s", errtext.Quote(string(b[i-1:])))}
+		}
 	}
-	d, err := resolveFlags(chip, dev.Current, target)
-	if err != nil {
-		return planEntry{ID: dev.ID, Error: &refusal{errorCode(err), err.Error()}}
+}
+
+// planFromFlags builds the plan and the time to plan at from plan's flags.
+func planFromFlags(fs *flag.FlagSet, target string, tf *targetFlags, df *deadlineFlags) (*rollout.Plan, time.Time, error) {
+	plan := &rollout.Plan{}
+	var (
+		now time.Time
+		err error
+	)
+	if target == "" && !tf.anyPolicy() {
+		fs.Usage()
+		return nil, time.Time{}, usageError{"give -target V, or the policy flags (-minimum, -latest, -latest-in-major, -floor)"}
 	}
-	out := decisionOutput(d)
-	return planEntry{ID: dev.ID, resolveOutput: &out}
+	if target != "" {
+		if tf.anyPolicy() {
+			fs.Usage()
+			return nil, time.Time{}, usageError{"-target and the policy flags (-minimum, -latest, -latest-in-major, -latest-patch, -max-major, -delay-days, -floor) go separately"}
+		}
+		if plan.Target, err = compat.ParseVersion(target); err != nil {
+			return nil, time.Time{}, fmt.Errorf("-target: %w", err)
+		}
+		if plan.Catalog, now, err = tf.catalogAndNow(); err != nil {
+			return nil, time.Time{}, err
+		}
+	} else if plan.Catalog, plan.Policy, now, err = tf.load(); err != nil {
+		return nil, time.Time{}, err
+	}
+	if plan.Rings, plan.Deadline, err = df.load(); err != nil {
+		fs.Usage()
+		return nil, time.Time{}, err
+	}
+	return plan, now, nil
+}
+
+// progressTo returns a progress reporter that rewrites one line on w while plan
+// runs, when w is a terminal, and nil otherwise; it is called with the number of
+// lines done, and with -1 at the end.
+func progressTo(w io.Writer) func(lines int) {
+	f, ok := w.(*os.File)
+	if !ok {
+		return nil
+	}
+	if st, err := f.Stat(); err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		return nil
+	}
+	var last time.Time
+	return func(lines int) {
+		switch now := time.Now(); {
+		case lines < 0 && !last.IsZero():
+			fmt.Fprintln(f) // done: end the progress line
+		case lines >= 0 && now.Sub(last) >= 250*time.Millisecond:
+			last = now
+			fmt.Fprintf(f, "\rplanned %d devices", lines)
+		}
+	}
 }
