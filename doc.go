@@ -6,9 +6,10 @@
 // # The flow
 //
 //  1. Know the Mac. Parse what the device reports: a DeviceInformation answer
-//     (package mdmcmd) or a DDM status report (package ddm) gives its chip and its
-//     macOS version as a compat.Chip and a compat.Version; compat.ChipForModel maps
-//     a model identifier such as MacBookPro18,3 to its chip.
+//     (package mdmcmd) or a DDM status report (package ddm) gives a compat.Mac
+//     snapshot (model, chip, macOS version and build, supervision, ...), and a
+//     partial report merges into the snapshot kept from before; compat.ChipForModel
+//     maps a model identifier such as MacBookPro18,3 to its chip.
 //  2. Decide. compat.Resolve turns chip, current version and target version into a
 //     compat.Decision: the kind of update (minor, major, rapid security response),
 //     how it is delivered (mechanism.Delivery: MDM commands, startosinstall or DDM),
@@ -21,9 +22,10 @@
 //     would reject.
 //  4. Read the answers. mdmcmd parses command results (OSUpdateStatus,
 //     AvailableOSUpdates, errors); ddm parses the softwareupdate status items.
-//  5. Decide when a stalled download means the update is already cached:
-//     mechanism.InferCache reads timestamped observations, and enforcement proceeds
-//     when it says so.
+//  5. Follow the update to compliant: compat.Tracker reads the Mac's version and
+//     timestamped observations and says compliant, installing, cached, downloading,
+//     stalled or assumed-cached (a stalled download taken as already cached, and
+//     enforcement proceeds).
 //  6. Check the rest of the deployment: lint.Check finds profiles, declarations and
 //     commands that would fight enforcement, such as a blocked Software Update pane,
 //     and checks declarations and commands with the builders' own rules.

@@ -82,8 +82,8 @@ func readTestdata(tb testing.TB, name string) []byte {
 	return data
 }
 
-// plistContenders parse data with the library's parser and, into a fresh value
-// of newPlain's type each time, with howett.net/plist and github.com/micromdm/plist.
+// plistContenders parse data with the library's parser and, into a fresh T each
+// time, with howett.net/plist and github.com/micromdm/plist.
 func plistContenders[T any](data []byte, parse func([]byte) (*mdmcmd.Answer, error)) []contender {
 	return []contender{
 		{"managedos", func(int) (err error) { sinkAnswer, err = parse(data); return err }},
@@ -115,14 +115,7 @@ func TestPlistContendersReadTheSameAnswers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var h, m plainOSUpdateStatus
-	if _, err := plist.Unmarshal(data, &h); err != nil {
-		t.Fatal(err)
-	}
-	if err := micromdm.Unmarshal(data, &m); err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range []plainOSUpdateStatus{h, m} {
+	for _, p := range decodePlain[plainOSUpdateStatus](t, data) {
 		if len(p.OSUpdateStatus) != len(ours.OSUpdateStatus) || p.OSUpdateStatus[0].ProductKey != ours.OSUpdateStatus[0].ProductKey ||
 			p.OSUpdateStatus[0].DownloadPercentComplete != ours.OSUpdateStatus[0].DownloadFraction {
 			t.Fatalf("plain %+v, managedos %+v", p, ours.OSUpdateStatus)
@@ -134,14 +127,7 @@ func TestPlistContendersReadTheSameAnswers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var ha, ma plainAvailable
-	if _, err := plist.Unmarshal(data, &ha); err != nil {
-		t.Fatal(err)
-	}
-	if err := micromdm.Unmarshal(data, &ma); err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range []plainAvailable{ha, ma} {
+	for _, p := range decodePlain[plainAvailable](t, data) {
 		if len(p.AvailableOSUpdates) != len(avail.AvailableOSUpdates) {
 			t.Fatalf("plain %d updates, managedos %d", len(p.AvailableOSUpdates), len(avail.AvailableOSUpdates))
 		}
@@ -151,4 +137,18 @@ func TestPlistContendersReadTheSameAnswers(t *testing.T) {
 			}
 		}
 	}
+}
+
+// decodePlain decodes data into a T with howett.net/plist and with
+// github.com/micromdm/plist, in that order.
+func decodePlain[T any](t *testing.T, data []byte) [2]T {
+	t.Helper()
+	var out [2]T
+	if _, err := plist.Unmarshal(data, &out[0]); err != nil {
+		t.Fatalf("howett: %v", err)
+	}
+	if err := micromdm.Unmarshal(data, &out[1]); err != nil {
+		t.Fatalf("micromdm: %v", err)
+	}
+	return out
 }

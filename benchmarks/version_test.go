@@ -2,6 +2,7 @@ package benchmarks
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	masterminds "github.com/Masterminds/semver/v3"
@@ -20,25 +21,13 @@ var macVersions = []string{
 // padded is v with three parts, the only form masterminds.StrictNewVersion accepts: what a
 // vendor pads to before calling it.
 func padded(v string) string {
-	switch n := len(splitDots(v)); n {
-	case 1:
+	switch strings.Count(v, ".") {
+	case 0:
 		return v + ".0.0"
-	case 2:
+	case 1:
 		return v + ".0"
 	}
 	return v
-}
-
-func splitDots(v string) []string {
-	var parts []string
-	start := 0
-	for i := range len(v) {
-		if v[i] == '.' {
-			parts = append(parts, v[start:i])
-			start = i + 1
-		}
-	}
-	return append(parts, v[start:])
 }
 
 // versionInputs holds each version in the form each parser needs, prepared once
@@ -78,47 +67,32 @@ func parseContenders(in versionInputs) []contender {
 	}
 }
 
+// parseCompare is a contender's operation that parses the i-th and the next
+// input with parse and compares them with compare.
+func parseCompare[V any](inputs []string, parse func(string) (V, error), compare func(a, b V) int) func(int) error {
+	n := len(inputs)
+	return func(i int) error {
+		a, err := parse(inputs[i%n])
+		if err != nil {
+			return err
+		}
+		b, err := parse(inputs[(i+1)%n])
+		if err != nil {
+			return err
+		}
+		sinkInt = compare(a, b)
+		return nil
+	}
+}
+
 // compareContenders parse the i-th and the next version and compare them: what
 // deciding whether a Mac is below its target costs when both arrive as text.
 func compareContenders(in versionInputs) []contender {
 	n := len(in.plain)
 	return []contender{
-		{"managedos", func(i int) error {
-			a, err := compat.ParseVersion(in.plain[i%n])
-			if err != nil {
-				return err
-			}
-			b, err := compat.ParseVersion(in.plain[(i+1)%n])
-			if err != nil {
-				return err
-			}
-			sinkInt = a.Compare(b)
-			return nil
-		}},
-		{"masterminds-new", func(i int) error {
-			a, err := masterminds.NewVersion(in.plain[i%n])
-			if err != nil {
-				return err
-			}
-			b, err := masterminds.NewVersion(in.plain[(i+1)%n])
-			if err != nil {
-				return err
-			}
-			sinkInt = a.Compare(b)
-			return nil
-		}},
-		{"masterminds-strict", func(i int) error {
-			a, err := masterminds.StrictNewVersion(in.strict[i%n])
-			if err != nil {
-				return err
-			}
-			b, err := masterminds.StrictNewVersion(in.strict[(i+1)%n])
-			if err != nil {
-				return err
-			}
-			sinkInt = a.Compare(b)
-			return nil
-		}},
+		{"managedos", parseCompare(in.plain, compat.ParseVersion, compat.Version.Compare)},
+		{"masterminds-new", parseCompare(in.plain, masterminds.NewVersion, (*masterminds.Version).Compare)},
+		{"masterminds-strict", parseCompare(in.strict, masterminds.StrictNewVersion, (*masterminds.Version).Compare)},
 		{"xmod", func(i int) error {
 			a, b := in.xmod[i%n], in.xmod[(i+1)%n]
 			if !semver.IsValid(a) || !semver.IsValid(b) {

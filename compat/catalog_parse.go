@@ -211,7 +211,7 @@ func (b *catalogBuilder) add(at feedPath, e *feedEntry, source Sources) error {
 		if v.rsr() != 0 || len(x) != 3 || x[0] != '(' || x[2] != ')' || x[1] < 'a' || x[1] > 'z' {
 			return bad("ProductVersionExtra", x, "want a letter in parentheses, such as (a), on a version without one")
 		}
-		v = newVersion(v.major(), v.minor(), v.patch(), x[1], v.parts())
+		v = newVersion(v.major(), v.minor(), v.patch(), x[1])
 	}
 	r.Version = v
 	var err error

@@ -24,18 +24,19 @@ func (v Version) DarwinMajor() int {
 	return 0
 }
 
-// Release returns the macOS major release b belongs to, written as Apple names
-// majors: 13 for 22F82, 26 for 25A354, 10.15 for 19H2. It returns the zero Version for
+// Release returns the macOS major release b belongs to, as its first version (print
+// it with [Version.ReleaseName], as Apple names majors): 13 for 22F82, 26 for 25A354,
+// 10.15 for 19H2. It returns the zero Version for
 // the zero Build and for Darwin majors before 10.0 (Darwin 4) or between 10.15 and
 // 11 that never shipped.
 func (b Build) Release() Version {
 	switch d := b.Major(); {
 	case d >= darwinOfMacOS26:
-		return newVersion(uint16(d+1), 0, 0, 0, 1)
+		return newVersion(uint16(d+1), 0, 0, 0)
 	case d >= darwinOfMacOS11:
-		return newVersion(uint16(d-darwinOfMacOS11+11), 0, 0, 0, 1)
+		return newVersion(uint16(d-darwinOfMacOS11+11), 0, 0, 0)
 	case d >= 4 && d <= darwinOfMacOS1015:
-		return newVersion(10, uint16(d-4), 0, 0, 2)
+		return newVersion(10, uint16(d-4), 0, 0)
 	}
 	return Version{}
 }

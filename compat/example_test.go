@@ -40,7 +40,7 @@ func ExampleResolve_refused() {
 
 // ParseVersion reads every form macOS writes, and prints one canonical form.
 func ExampleParseVersion() {
-	for _, s := range []string{"14", "10.15.7", "13.4.1 (c)", "26.3(a)", "14.x"} {
+	for _, s := range []string{"14", "14.2.0", "10.15.7", "13.4.1 (c)", "26.3(a)", "14.x"} {
 		v, err := compat.ParseVersion(s)
 		if err != nil {
 			fmt.Println(err)
@@ -49,7 +49,8 @@ func ExampleParseVersion() {
 		fmt.Printf("%s major=%d rsr=%q\n", v, v.Major(), v.Extra())
 	}
 	// Output:
-	// 14 major=14 rsr=""
+	// 14.0 major=14 rsr=""
+	// 14.2 major=14 rsr=""
 	// 10.15.7 major=10 rsr=""
 	// 13.4.1 (c) major=13 rsr="(c)"
 	// 26.3 (a) major=26 rsr="(a)"
@@ -229,7 +230,7 @@ func ExampleSelectTarget_unsupportedHardware() {
 	fmt.Println(err)
 	// Output:
 	// true
-	// compat: the Mac (model "iMac19,1", device ID "Mac-63001698E7A34814") cannot run macOS 26: the newest it can run is macOS 15.7.9 (24G830, per Apple's catalogue): unsupported hardware
+	// compat: the Mac (model "iMac19,1", device ID "Mac-63001698E7A34814") cannot run macOS 26.0: the newest it can run is macOS 15.7.9 (24G830, per Apple's catalogue): unsupported hardware
 }
 
 // Policy.Validate names the fields that contradict each other.
@@ -256,7 +257,7 @@ func ExampleHardwareOf() {
 	}
 	// Output:
 	// MacBookPro16,1 catalog 26.6.2 false
-	// MacBookPro14,1 model 13 false
+	// MacBookPro14,1 model 13.0 false
 	// Mac99,1 chip invalid Version true
 }
 

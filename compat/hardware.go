@@ -182,8 +182,9 @@ func HardwareOf(mac Mac, cat *Catalog) (Hardware, error) {
 	return h, nil
 }
 
-// majorVersion returns the one-component version of macOS major m (26).
-func majorVersion(m int) Version { return newVersion(uint16(m), 0, 0, 0, 1) }
+// majorVersion returns the first version of macOS major m (26.0), which stands for
+// the whole major where Hardware.Newest is a major; Version.ReleaseName names it.
+func majorVersion(m int) Version { return newVersion(uint16(m), 0, 0, 0) }
 
 // Runs reports whether the Mac's hardware can run macOS v. With the catalogue
 // deciding, a release or improvement the catalogue has is runnable when it lists
@@ -284,12 +285,12 @@ func (h Hardware) newestText() string {
 		}
 		return "macOS " + h.Newest.String() + " (" + h.NewestBuild.String() + ", per Apple's catalogue)"
 	case BasisModel:
-		return "macOS " + h.Newest.String() + " (built-in model table, knowledge of " + HardwareKnowledgeDate + ")"
+		return "macOS " + h.Newest.ReleaseName() + " (built-in model table, knowledge of " + HardwareKnowledgeDate + ")"
 	}
 	if !h.Newest.IsValid() {
 		return "any (model unknown; Apple silicon chip rules)"
 	}
-	return "macOS " + h.Newest.String() + " (model unknown to the library; " + h.Chip.title() + " chip rules)"
+	return "macOS " + h.Newest.ReleaseName() + " (model unknown to the library; " + h.Chip.title() + " chip rules)"
 }
 
 // title is the chip's name in prose.

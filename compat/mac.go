@@ -5,7 +5,11 @@ package compat
 // MachineInfo, or a vendor's inventory. Every field's zero value means "not known";
 // decisions use what is known and say what they could not check.
 //
-// Mac is a comparable value: two snapshots that say the same things are ==.
+// Mac is a comparable value: two snapshots that say the same things are ==. A later,
+// possibly partial report updates a snapshot with [Mac.Merge]; [Mac.Missing] says which
+// of a [Decision]'s prerequisites it shows are not in place; [Tracker.State] follows an
+// update on it. Its JSON form uses the snake_case keys below, unknown fields left out,
+// and reading it back refuses keys it does not know.
 type Mac struct {
 	// Model is the hardware model identifier, such as MacBookPro18,3 or Mac14,2
 	// (DeviceInformation ProductName, DDM device.model.identifier, MachineInfo

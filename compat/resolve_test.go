@@ -234,7 +234,7 @@ func TestVendorTableCanRuleOnTargets(t *testing.T) {
 	d, err = tb.Resolve(AppleSilicon, MustParseVersion("15.1"), MustParseVersion("15.7.9"))
 	require.NoError(t, err)
 	assert.Equal(t, m.DDM, d.Delivery)
-	assert.Contains(t, tb.Markdown(), "| `>= 14.0` | `< 15` | `mdm-commands` (`software-update`) |")
+	assert.Contains(t, tb.Markdown(), "| `>= 14.0` | `< 15.0` | `mdm-commands` (`software-update`) |")
 
 	below15.Requires = Supervised
 	tb.Rows[len(tb.Rows)-1] = below15

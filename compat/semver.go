@@ -18,8 +18,7 @@ func (v Version) Semver() (*semver.Version, error) {
 	return semver.New(uint64(v.major()), uint64(v.minor()), uint64(v.patch()), "", ""), nil
 }
 
-// VersionFromSemver returns the macOS version of sv, written with all three
-// components. A nil version, a prerelease, build metadata or a component that is not
+// VersionFromSemver returns the macOS version of sv (14.2.0 is 14.2). A nil version, a prerelease, build metadata or a component that is not
 // a valid macOS version component wraps [ErrInvalidVersion].
 func VersionFromSemver(sv *semver.Version) (Version, error) {
 	if sv == nil {
@@ -31,5 +30,5 @@ func VersionFromSemver(sv *semver.Version) (Version, error) {
 	if sv.Major() == 0 || sv.Major() > 0xFFFF || sv.Minor() > 0xFFFF || sv.Patch() > 0xFFFF {
 		return Version{}, fmt.Errorf("compat: semantic version %q: component out of range: %w", sv.Original(), ErrInvalidVersion)
 	}
-	return newVersion(uint16(sv.Major()), uint16(sv.Minor()), uint16(sv.Patch()), 0, 3), nil
+	return newVersion(uint16(sv.Major()), uint16(sv.Minor()), uint16(sv.Patch()), 0), nil
 }

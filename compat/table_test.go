@@ -135,7 +135,7 @@ func TestRangesReadAsSemverConstraints(t *testing.T) {
 	for major := 10; major <= 28; major++ {
 		for minor := 0; minor <= 16; minor++ {
 			for patch := 0; patch <= 2; patch++ {
-				probes = append(probes, newVersion(uint16(major), uint16(minor), uint16(patch), 0, 3))
+				probes = append(probes, newVersion(uint16(major), uint16(minor), uint16(patch), 0))
 			}
 		}
 	}

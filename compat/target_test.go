@@ -89,7 +89,7 @@ func TestSelectTargetMinimum(t *testing.T) {
 		{"on a beta past the minimum", on(Mac{Model: "Mac14,2", DeviceID: "J413AP", Beta: FlagTrue}, "27.0", "26A5178f"), minimum("26.6.2"), "compliant", ReasonAtMinimum, ""},
 		{"on a release newer than the catalogue knows", on(macBookAirM2, "26.7", ""), minimum("26.6.2"), "compliant", ReasonAtMinimum, ""},
 		{"on a background security improvement past the minimum", on(macBookAirM2, "26.3.1 (a)", ""), minimum("26.3.1"), "compliant", ReasonAtMinimum, ""},
-		{"a minimum written as a major", on(macBookAirM2, "14.8.9", ""), minimum("15"), "15.7.7 24G720 2026-05-18", ReasonNextSigned, "15 is not in Apple's catalogue"},
+		{"a minimum written as a major", on(macBookAirM2, "14.8.9", ""), minimum("15"), "15.7.7 24G720 2026-05-18", ReasonNextSigned, "15.0 is not in Apple's catalogue"},
 		{"a minimum written without its patch", on(macBookAirM2, "15.7.8", ""), minimum("15.7"), "compliant", ReasonAtMinimum, ""},
 		{"a minimum Apple no longer signs: the oldest signed above it", on(macBookAirM2, "14.8.9", ""), minimum("15.1"), "15.7.7 24G720 2026-05-18", ReasonNextSigned,
 			"15.1 is not in Apple's catalogue for this Mac (Apple no longer signs it): 15.7.7 is the oldest release above it this Mac can install"},

@@ -3,40 +3,43 @@ package compat
 import (
 	"fmt"
 	"strconv"
+
+	"github.com/managedos/managedos/internal/errtext"
 )
 
 // Version is a macOS version such as 14.2.1, 10.15.7 or, for a rapid security
 // response (a Background Security Improvement from macOS 26.1), 13.4.1 (c).
 //
-// Versions are small values: compare them with [Version.Compare], and use them as
-// map keys. Compare orders by number, so 14.2 and 14.2.0 compare equal, but they are
-// distinct values (== tells them apart) because [Version.String] keeps the number of
-// components the version was written with: Apple treats a target of 14.2 and one of
-// 14.2.0 alike, but echoes each the way it was given.
+// Versions are small comparable values: two versions that [Version.Compare] calls
+// equal are ==, so they work as map keys. A missing component is 0, so "14",
+// "14.0" and "14.0.0" are one value, and "14.2" and "14.2.0" another. Each value has
+// one canonical form, the one Apple writes in OSVersion and ProductVersion, which
+// [Version.String], MarshalText and every payload use: the major and minor always,
+// the patch only when it is not 0, then " (x)" for a rapid security response. So
+// "14.2" stays "14.2", "14.2.0" becomes "14.2", "14" becomes "14.0" and "26.3(a)"
+// becomes "26.3 (a)".
 //
 // The zero Version is not a valid version; [Version.IsValid] reports false for it and
 // every function that needs a version refuses it with [ErrInvalidVersion].
 type Version struct {
-	// n packs, from the top: major, minor and patch (16 bits each), the rapid
-	// security response letter or 0 (8 bits), and the number of components written,
-	// 1 to 3, or 0 in the zero Version (8 bits). Shifting out the count leaves the
-	// order.
+	// n packs, from the top: major, minor and patch (16 bits each) and the rapid
+	// security response letter or 0 (8 bits), so that the order of n is the order of
+	// versions. The zero Version, n == 0, has major 0, which no valid version has.
 	n uint64
 }
 
-// newVersion packs a version; parts is the number of components written.
-func newVersion(major, minor, patch uint16, rsr byte, parts uint8) Version {
-	return Version{uint64(major)<<48 | uint64(minor)<<32 | uint64(patch)<<16 | uint64(rsr)<<8 | uint64(parts)}
+// newVersion packs a version.
+func newVersion(major, minor, patch uint16, rsr byte) Version {
+	return Version{uint64(major)<<40 | uint64(minor)<<24 | uint64(patch)<<8 | uint64(rsr)}
 }
 
-func (v Version) major() uint16 { return uint16(v.n >> 48) }
-func (v Version) minor() uint16 { return uint16(v.n >> 32) }
-func (v Version) patch() uint16 { return uint16(v.n >> 16) }
-func (v Version) rsr() byte     { return byte(v.n >> 8) }
-func (v Version) parts() uint8  { return uint8(v.n) }
+func (v Version) major() uint16 { return uint16(v.n >> 40) }
+func (v Version) minor() uint16 { return uint16(v.n >> 24) }
+func (v Version) patch() uint16 { return uint16(v.n >> 8) }
+func (v Version) rsr() byte     { return byte(v.n) }
 
-// key is v's place in the version order: everything but the component count.
-func (v Version) key() uint64 { return v.n >> 8 }
+// key is v's place in the version order.
+func (v Version) key() uint64 { return v.n }
 
 // ParseVersion parses a macOS version: one to three dot-separated decimal
 // components ("14", "14.2", "14.2.1", "10.15.7"), optionally followed by a rapid
@@ -66,16 +69,29 @@ func MustParseVersion(s string) Version {
 // ParseVersionExtra parses a version reported in two parts, as DeviceInformation's
 // OSVersion and SupplementalOSVersionExtra or the DDM status items
 // device.operating-system.version and supplemental.extra-version do: ("13.3.1", "(a)")
-// is 13.3.1 (a). An empty extra means no rapid security response.
+// is 13.3.1 (a). Real Macs send the extra in parentheses, Apple's schema example
+// without ("a"); both are accepted. An empty extra means no rapid security response.
 func ParseVersionExtra(version, extra string) (Version, error) {
 	v, err := ParseVersion(version)
 	if err != nil || extra == "" {
 		return v, err
 	}
-	if v.rsr() != 0 || len(extra) != 3 || extra[0] != '(' || extra[2] != ')' || extra[1] < 'a' || extra[1] > 'z' {
-		return Version{}, fmt.Errorf("compat: version %q extra %q: not a rapid security response suffix: %w", version, extra, ErrInvalidVersion)
+	letter, ok := extraLetter(extra)
+	if v.rsr() != 0 || !ok {
+		return Version{}, fmt.Errorf("compat: version %s extra %s: not a rapid security response suffix: %w", errtext.Quote(version), errtext.Quote(extra), ErrInvalidVersion)
 	}
-	return newVersion(v.major(), v.minor(), v.patch(), extra[1], v.parts()), nil
+	return newVersion(v.major(), v.minor(), v.patch(), letter), nil
+}
+
+// extraLetter reads a rapid security response extra, "(a)" or "a".
+func extraLetter(extra string) (byte, bool) {
+	if len(extra) == 3 && extra[0] == '(' && extra[2] == ')' {
+		extra = extra[1:2]
+	}
+	if len(extra) != 1 || extra[0] < 'a' || extra[0] > 'z' {
+		return 0, false
+	}
+	return extra[0], true
 }
 
 // parseVersion does the work of ParseVersion and returns why s is invalid, or "".
@@ -122,7 +138,7 @@ func parseVersion(s string) (Version, string) {
 	if comps[0] == 0 {
 		return Version{}, "major version 0"
 	}
-	return newVersion(comps[0], comps[1], comps[2], rsr, parts), ""
+	return newVersion(comps[0], comps[1], comps[2], rsr), ""
 }
 
 // IsValid reports whether v is a parsed version rather than the zero Version.
@@ -151,7 +167,7 @@ func (v Version) Extra() string {
 
 // Base returns v without its rapid security response suffix: 13.4.1 for 13.4.1 (c).
 func (v Version) Base() Version {
-	return Version{v.n &^ 0xFF00}
+	return Version{v.n &^ 0xFF}
 }
 
 // SameMajor reports whether v and o belong to the same major release: the same
@@ -179,15 +195,31 @@ func (v Version) Compare(o Version) int {
 	return 0
 }
 
-// String returns the canonical form of v: its components as written, then " (x)"
-// for a rapid security response, so "26.3(a)" becomes "26.3 (a)". The zero Version
-// prints as "invalid Version".
+// String returns the canonical form of v: the major and minor components, the patch
+// when it is not 0, then " (x)" for a rapid security response ("14.0", "14.2",
+// "14.2.1", "26.3 (a)"). The zero Version prints as "invalid Version".
 func (v Version) String() string {
 	if !v.IsValid() {
 		return "invalid Version"
 	}
 	var buf [24]byte
 	return string(v.appendTo(buf[:0]))
+}
+
+// ReleaseName returns the major release v belongs to, as Apple names majors: "14"
+// for 14.2.1 (and for 14.0), "10.15" for 10.15.7, "26" for 26.3 (a); "" for the zero
+// Version. Use it to name a release (such as [Build.Release]'s), which String would
+// print as its first version, 14.0.
+func (v Version) ReleaseName() string {
+	if !v.IsValid() {
+		return ""
+	}
+	var buf [12]byte
+	b := strconv.AppendUint(buf[:0], uint64(v.major()), 10)
+	if v.major() == 10 {
+		b = strconv.AppendUint(append(b, '.'), uint64(v.minor()), 10)
+	}
+	return string(b)
 }
 
 // AppendText appends the canonical form of v to b, or nothing for the zero Version.
@@ -219,10 +251,8 @@ func (v *Version) UnmarshalText(text []byte) error {
 
 func (v Version) appendTo(b []byte) []byte {
 	b = strconv.AppendUint(b, uint64(v.major()), 10)
-	if v.parts() > 1 {
-		b = strconv.AppendUint(append(b, '.'), uint64(v.minor()), 10)
-	}
-	if v.parts() > 2 {
+	b = strconv.AppendUint(append(b, '.'), uint64(v.minor()), 10)
+	if v.patch() != 0 {
 		b = strconv.AppendUint(append(b, '.'), uint64(v.patch()), 10)
 	}
 	if r := v.rsr(); r != 0 {

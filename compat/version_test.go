@@ -2,6 +2,7 @@ package compat
 
 import (
 	"encoding/json"
+	"math/rand/v2"
 	"strconv"
 	"testing"
 
@@ -16,7 +17,10 @@ func TestParseVersionAcceptsMacOSForms(t *testing.T) {
 		major, minor, patch int
 		rsr                 byte
 	}{
-		{"14", "14", 14, 0, 0, 0},
+		{"14", "14.0", 14, 0, 0, 0},
+		{"14.0.0", "14.0", 14, 0, 0, 0},
+		{"14.2.0", "14.2", 14, 2, 0, 0},
+		{"10.15.0", "10.15", 10, 15, 0, 0},
 		{"14.2", "14.2", 14, 2, 0, 0},
 		{"14.2.1", "14.2.1", 14, 2, 1, 0},
 		{"10.15.7", "10.15.7", 10, 15, 7, 0},
@@ -76,11 +80,38 @@ func TestVersionCompareOrdersReleasesAndRSRs(t *testing.T) {
 	}
 }
 
-func TestVersionCompareIgnoresMissingZeros(t *testing.T) {
-	a, b := MustParseVersion("14.2"), MustParseVersion("14.2.0")
-	assert.Equal(t, 0, a.Compare(b))
-	assert.NotEqual(t, a, b, "the spelling is kept")
+// TestVersionsThatCompareEqualAreEqual is the map-key property: 14.2 and 14.2.0 are
+// one value, with one canonical form.
+func TestVersionsThatCompareEqualAreEqual(t *testing.T) {
+	for _, same := range [][]string{{"14.2", "14.2.0"}, {"14", "14.0", "14.0.0"}, {"26.3(a)", "26.3 (a)", "26.3.0 (a)"}, {"10.15", "10.15.0"}} {
+		first := MustParseVersion(same[0])
+		for _, s := range same[1:] {
+			v := MustParseVersion(s)
+			assert.Equalf(t, 0, first.Compare(v), "%s.Compare(%s)", same[0], s)
+			assert.Truef(t, first == v, "%s == %s", same[0], s)
+			assert.Equal(t, first.String(), v.String())
+		}
+	}
+	seen := map[Version]string{MustParseVersion("14.2"): "first"}
+	seen[MustParseVersion("14.2.0")] = "second"
+	assert.Len(t, seen, 1, "14.2 and 14.2.0 are one map key")
 	assert.Equal(t, -1, Version{}.Compare(MustParseVersion("1")), "the zero Version is older than any")
+}
+
+// TestVersionOrderIsValueOrder checks over many random versions that Compare and ==
+// agree: Compare is 0 exactly when the values are ==.
+func TestVersionOrderIsValueOrder(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 5))
+	random := func() Version {
+		return newVersion(uint16(1+r.IntN(3)), uint16(r.IntN(3)), uint16(r.IntN(3)), []byte{0, 'a', 'c'}[r.IntN(3)])
+	}
+	for range 2000 {
+		a, b := random(), random()
+		assert.Equal(t, a.Compare(b) == 0, a == b, "%v vs %v", a, b)
+		back, err := ParseVersion(a.String())
+		require.NoError(t, err)
+		assert.Equal(t, a, back)
+	}
 }
 
 func TestVersionTextRoundTrip(t *testing.T) {
@@ -118,12 +149,24 @@ func TestParseVersionExtraCombinesDeviceFields(t *testing.T) {
 	assert.Equal(t, MustParseVersion("14.2"), v)
 	assert.Equal(t, "(a)", MustParseVersion("13.3.1 (a)").Extra())
 	assert.Empty(t, MustParseVersion("13.3.1").Extra())
-	for _, extra := range []string{"a", "(A)", "(ab)", " (a)"} {
+	v, err = ParseVersionExtra("13.3.1", "a")
+	require.NoError(t, err, "Apple's schema example writes the extra without parentheses")
+	assert.Equal(t, MustParseVersion("13.3.1 (a)"), v)
+	for _, extra := range []string{"A", "(A)", "(ab)", " (a)", "ab", "(", "()"} {
 		_, err := ParseVersionExtra("13.3.1", extra)
 		assert.ErrorIs(t, err, ErrInvalidVersion, extra)
 	}
 	_, err = ParseVersionExtra("13.3.1 (a)", "(b)")
 	assert.ErrorIs(t, err, ErrInvalidVersion, "a suffix given twice")
+}
+
+func TestReleaseNameNamesTheMajor(t *testing.T) {
+	for in, want := range map[string]string{"14": "14", "14.0": "14", "14.2.1": "14", "10.15.7": "10.15", "10.15": "10.15", "26.3 (a)": "26", "11.0.1": "11"} {
+		assert.Equalf(t, want, MustParseVersion(in).ReleaseName(), "MustParseVersion(%q).ReleaseName()", in)
+	}
+	assert.Empty(t, Version{}.ReleaseName())
+	assert.Equal(t, "13", MustParseBuild("22F82").Release().ReleaseName(), "a build's release, named as Apple names it")
+	assert.Equal(t, "13.0", MustParseBuild("22F82").Release().String(), "String prints the release's first version")
 }
 
 func TestSameMajorTreatsTenDotXAsMajors(t *testing.T) {

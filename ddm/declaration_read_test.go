@@ -9,23 +9,19 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/managedos/managedos/compat"
+	"github.com/managedos/managedos/internal/errtext"
 )
 
-// problemKeys returns the keys of the *KeyError values joined in err.
+// problemKeys returns the keys of the problems joined in err, each a *KeyError
+// whose message names its key.
 func problemKeys(t *testing.T, err error) []string {
 	t.Helper()
-	if err == nil {
-		return nil
-	}
-	joined, ok := err.(interface{ Unwrap() []error })
-	require.True(t, ok, "a joined error: %v", err)
 	var keys []string
-	for _, e := range joined.Unwrap() {
-		var ke *KeyError
-		require.ErrorAs(t, e, &ke)
-		assert.Contains(t, ke.Error(), ke.Key, "the message names the key")
-		keys = append(keys, ke.Key)
-	}
+	errtext.EachProblem(err, func(key string, err error) {
+		require.NotEmpty(t, key, "a problem without a key: %v", err)
+		assert.Contains(t, err.Error(), key, "the message names the key")
+		keys = append(keys, key)
+	})
 	return keys
 }
 

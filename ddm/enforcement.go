@@ -15,11 +15,27 @@ import (
 // a specific OS release (macOS 14 and later, supervised Macs only).
 const EnforcementType = "com.apple.configuration.softwareupdate.enforcement.specific"
 
+// The identifiers [NewEnforcement] and [FromDecisionSteps] give declarations when the
+// caller names none. Apple's schema lets a Mac hold several enforcement declarations
+// (apply: multiple), but a Mac follows one update at a time: the default identifier
+// is one fixed name per Mac, so the declaration for a new target replaces the old
+// one. Only Apple's two-step for a supplemental update on a newer base uses a second
+// declaration, under the supplemental identifier; remove it when the Mac no longer
+// needs it.
+const (
+	// DefaultEnforcementIdentifier names the one enforcement declaration a Mac holds.
+	DefaultEnforcementIdentifier = "managedos.softwareupdate.enforcement"
+	// SupplementalEnforcementIdentifier names the second declaration of Apple's
+	// two-step, the supplemental update on the base the first one installs.
+	SupplementalEnforcementIdentifier = DefaultEnforcementIdentifier + ".supplemental"
+)
+
 // EnforcementPayload is the payload of an [Enforcement] declaration.
 type EnforcementPayload struct {
 	// TargetOSVersion is the version the Mac must reach, required. A version without
 	// a patch component, such as 14.2, tells the Mac to install the latest patch of
-	// that release. It holds no rapid security response letter: a rapid security
+	// that release; since a [compat.Version] is written in its canonical form, 14.2.0
+	// is sent as 14.2 too, so pin an exact release with TargetBuildVersion. It holds no rapid security response letter: a rapid security
 	// response (Background Security Improvement) is targeted by the suffix letter of
 	// TargetBuildVersion on the base version, as [FromDecision] does.
 	TargetOSVersion compat.Version
@@ -48,8 +64,8 @@ type Enforcement struct {
 	json        string // the canonical JSON, built once
 }
 
-// Identifier returns the name of the declaration on the Mac; a Mac should carry one
-// enforcement declaration at a time.
+// Identifier returns the name of the declaration on the Mac. A declaration with the
+// identifier of one the Mac holds replaces it; see [DefaultEnforcementIdentifier].
 func (e Enforcement) Identifier() string { return e.identifier }
 
 // ServerToken returns the token that changes whenever the declaration's content
@@ -60,8 +76,8 @@ func (e Enforcement) ServerToken() string { return e.serverToken }
 func (e Enforcement) Payload() EnforcementPayload { return e.payload }
 
 // NewEnforcement validates p and returns its declaration. An empty identifier is
-// derived from the target: "managedos.softwareupdate.enforcement.14.2.1", with
-// ".<build>" added when p has one. The ServerToken is the first 16 bytes, in hex, of
+// [DefaultEnforcementIdentifier], the same for every target, so a new target replaces
+// the declaration the Mac holds instead of adding one next to it. The ServerToken is the first 16 bytes, in hex, of
 // the SHA-256 of the declaration's type, identifier and canonical payload, so the same
 // input always gives byte-identical JSON and the same token and any change gives a new
 // one. Each problem is an error naming the field.
@@ -70,7 +86,7 @@ func NewEnforcement(identifier string, p EnforcementPayload) (Enforcement, error
 		return Enforcement{}, err
 	}
 	if identifier == "" {
-		identifier = deriveIdentifier(p)
+		identifier = DefaultEnforcementIdentifier
 	} else if err := checkIdentifier(identifier); err != nil {
 		return Enforcement{}, err
 	}
@@ -219,17 +235,6 @@ func serverToken(content []byte) string {
 	var text [32]byte
 	hex.Encode(text[:], sum[:16])
 	return string(text[:])
-}
-
-// deriveIdentifier names an enforcement declaration after its target.
-func deriveIdentifier(p EnforcementPayload) string {
-	var buf [64]byte
-	b := append(buf[:0], "managedos.softwareupdate.enforcement."...)
-	b, _ = p.TargetOSVersion.AppendText(b)
-	if p.TargetBuildVersion.IsValid() {
-		b, _ = p.TargetBuildVersion.AppendText(append(b, '.'))
-	}
-	return string(b)
 }
 
 // checkIdentifier accepts letters, digits, '.', '-' and '_', as in reverse-DNS names

@@ -22,4 +22,8 @@ var (
 	// ErrInvalidStatus reports a status report, or one item in it, that is not
 	// shaped as Apple's schema says.
 	ErrInvalidStatus = errors.New("invalid status")
+	// ErrTwoSteps reports a decision that takes two declarations, a supplemental
+	// update on a base the Mac is not on yet, given to a builder of one; use
+	// FromDecisionSteps.
+	ErrTwoSteps = errors.New("needs two declarations")
 )

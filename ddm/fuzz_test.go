@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"testing"
+	"time"
 
 	"github.com/managedos/managedos/compat"
 )
@@ -11,7 +12,7 @@ import (
 // FuzzParseStatusReport checks that no input panics the status parser, that a nil
 // report always comes with an error, and that every error wraps ErrInvalidStatus.
 func FuzzParseStatusReport(f *testing.F) {
-	for _, name := range []string{"ddm_status_kmfddm_macos13.3.1a_rsr.json", "ddm_status_kmfddm_not_referenced.json", "status_softwareupdate_downloading.json"} {
+	for _, name := range []string{"ddm_status_kmfddm_macos13.3.1a_rsr.json", "ddm_status_kmfddm_not_referenced.json", "status_softwareupdate_downloading.json", "status_snapshot_macos26.json"} {
 		b, err := os.ReadFile("testdata/" + name)
 		if err != nil {
 			f.Fatal(err)
@@ -27,6 +28,14 @@ func FuzzParseStatusReport(f *testing.F) {
 		}
 		if err != nil && !errors.Is(err, ErrInvalidStatus) {
 			t.Fatalf("error %v does not wrap ErrInvalidStatus", err)
+		}
+		if r != nil {
+			mac := r.Mac()
+			if r.MergeInto(mac) != mac {
+				t.Fatalf("merging a report into its own snapshot changed it: %+v", mac)
+			}
+			_ = r.Observation(time.Time{})
+			_ = r.Capabilities.SupportsEnforcement()
 		}
 	})
 }

@@ -74,12 +74,13 @@ type RapidSecurityResponseSettings struct {
 }
 
 // Settings is a com.apple.configuration.softwareupdate.settings declaration, built
-// by [NewSettings]. Like [Enforcement] it is valid and immutable once built; the zero
-// value does not marshal.
+// by [NewSettings] and read back by [ParseSettings] or [Settings.UnmarshalJSON]. Like
+// [Enforcement] it is valid and immutable once built, and values compare with ==; the
+// zero value does not marshal.
 type Settings struct {
 	identifier  string
 	serverToken string
-	payload     []byte // canonical payload JSON
+	payload     string // canonical payload JSON
 }
 
 // Identifier returns the declaration's identifier.
@@ -105,7 +106,7 @@ func NewSettings(identifier string, p SettingsPayload) (Settings, error) {
 		return Settings{}, fmt.Errorf("ddm: settings payload: %w", err)
 	}
 	content := append([]byte(SettingsType+"\x00"+identifier+"\x00"), payload...)
-	return Settings{identifier: identifier, serverToken: serverToken(content), payload: payload}, nil
+	return Settings{identifier: identifier, serverToken: serverToken(content), payload: string(payload)}, nil
 }
 
 // Validate reports the first value outside Apple's range, wrapping

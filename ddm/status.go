@@ -76,6 +76,10 @@ func (r InstallReasonCode) IsValid() bool {
 type PendingVersion struct {
 	OSVersion    compat.Version `json:"os_version"`    // the pending version, rapid security response letter included; zero when none
 	BuildVersion compat.Build   `json:"build_version"` // the pending build; zero when none
+	// TargetLocalDateTime is the deadline the Mac enforces for the pending update, in
+	// its local time (target-local-date-time, present only while an enforcement
+	// declaration drives the update); the zero LocalDateTime when absent.
+	TargetLocalDateTime LocalDateTime `json:"target_local_date_time,omitzero"`
 }
 
 // FailureReason is the softwareupdate.failure-reason item.
@@ -104,6 +108,12 @@ type SoftwareUpdateStatus struct {
 	PendingVersion *PendingVersion `json:"pending_version,omitempty"` // softwareupdate.pending-version
 	FailureReason  *FailureReason  `json:"failure_reason,omitempty"`  // softwareupdate.failure-reason
 	InstallReason  *InstallReason  `json:"install_reason,omitempty"`  // softwareupdate.install-reason
+	// DeviceID is softwareupdate.device-id (macOS 15), the ID Apple's feed lists
+	// releases by; empty when the report does not carry it.
+	DeviceID string `json:"device_id,omitempty"`
+	// BetaEnrollment is softwareupdate.beta-enrollment (macOS 15): the beta program
+	// the Mac is enrolled in, "" for none; nil when the report does not carry it.
+	BetaEnrollment *string `json:"beta_enrollment,omitempty"`
 }
 
 // OperatingSystem holds the device.operating-system.* items.
@@ -150,12 +160,17 @@ type StatusError struct {
 
 // StatusReport is a DDM status report as [ParseStatusReport] reads it.
 type StatusReport struct {
+	// Device holds the device.model and device.identifier items.
+	Device DeviceStatus `json:"device,omitzero"`
 	// OperatingSystem is nil when the report carries no device.operating-system
 	// items.
-	OperatingSystem *OperatingSystem     `json:"operating_system,omitempty"`
-	SoftwareUpdate  SoftwareUpdateStatus `json:"software_update"`        // the softwareupdate.* items
-	Declarations    []DeclarationStatus  `json:"declarations,omitempty"` // management.declarations, group by group
-	Errors          []StatusError        `json:"errors,omitempty"`       // the report's Errors array
+	OperatingSystem *OperatingSystem `json:"operating_system,omitempty"`
+	// Capabilities is management.client-capabilities, nil when the report does not
+	// carry it (the Mac reports it when it changes, usually after an OS update).
+	Capabilities   *ClientCapabilities  `json:"capabilities,omitempty"`
+	SoftwareUpdate SoftwareUpdateStatus `json:"software_update"`        // the softwareupdate.* items
+	Declarations   []DeclarationStatus  `json:"declarations,omitempty"` // management.declarations, group by group
+	Errors         []StatusError        `json:"errors,omitempty"`       // the report's Errors array
 	// Raw is the report as received.
 	Raw []byte `json:"-"`
 }
@@ -181,6 +196,7 @@ func ParseStatusReport(data []byte) (*StatusReport, error) {
 	}
 	tree := statusTree(top.StatusItems)
 	su := &r.SoftwareUpdate
+	var osw osItems
 	for _, item := range []struct {
 		name string
 		read func(json.RawMessage) error
@@ -189,10 +205,21 @@ func ParseStatusReport(data []byte) (*StatusReport, error) {
 		{"softwareupdate.pending-version", func(raw json.RawMessage) (err error) { su.PendingVersion, err = parsePendingVersion(raw); return err }},
 		{"softwareupdate.failure-reason", func(raw json.RawMessage) (err error) { su.FailureReason, err = parseFailureReason(raw); return err }},
 		{"softwareupdate.install-reason", func(raw json.RawMessage) (err error) { su.InstallReason, err = parseInstallReason(raw); return err }},
-		{"device.operating-system", func(raw json.RawMessage) (err error) { r.OperatingSystem, err = parseOperatingSystem(raw); return err }},
+		{"softwareupdate.device-id", stringItem(&su.DeviceID)},
+		{"softwareupdate.beta-enrollment", optionalStringItem(&su.BetaEnrollment)},
+		{"device.model.identifier", stringItem(&r.Device.Model)},
+		{"device.identifier.serial-number", stringItem(&r.Device.Serial)},
+		{"device.identifier.udid", stringItem(&r.Device.UDID)},
+		{"device.operating-system.version", osw.read(&osw.version)},
+		{"device.operating-system.build-version", osw.read(&osw.build)},
+		{"device.operating-system.supplemental.extra-version", osw.read(&osw.extra)},
+		{"device.operating-system.supplemental.build-version", osw.read(&osw.supplementalBuild)},
+		{"device.operating-system.family", osw.read(&osw.family)},
+		{"device.operating-system.marketing-name", osw.read(&osw.marketingName)},
 		{"management.declarations", func(raw json.RawMessage) (err error) { r.Declarations, err = parseDeclarations(raw); return err }},
+		{"management.client-capabilities", func(raw json.RawMessage) (err error) { r.Capabilities, err = parseCapabilities(raw); return err }},
 	} {
-		raw, ok, err := tree.get(strings.SplitN(item.name, ".", 2)...)
+		raw, ok, err := tree.get(strings.Split(item.name, ".")...)
 		if err == nil && ok {
 			err = item.read(raw)
 		}
@@ -200,6 +227,7 @@ func ParseStatusReport(data []byte) (*StatusReport, error) {
 			bad(item.name, err)
 		}
 	}
+	r.OperatingSystem = osw.operatingSystem(bad)
 	if len(top.Errors) > 0 && string(top.Errors) != "null" {
 		var list []struct {
 			StatusItem string   `json:"StatusItem"`
@@ -241,8 +269,9 @@ func (t statusTree) get(path ...string) (json.RawMessage, bool, error) {
 
 func parsePendingVersion(raw json.RawMessage) (*PendingVersion, error) {
 	var w struct {
-		OSVersion    *string `json:"os-version"`
-		BuildVersion *string `json:"build-version"`
+		OSVersion           *string `json:"os-version"`
+		BuildVersion        *string `json:"build-version"`
+		TargetLocalDateTime string  `json:"target-local-date-time"`
 	}
 	if err := json.Unmarshal(raw, &w); err != nil {
 		return nil, err
@@ -260,6 +289,11 @@ func parsePendingVersion(raw json.RawMessage) (*PendingVersion, error) {
 	if *w.BuildVersion != "" {
 		if p.BuildVersion, err = compat.ParseBuild(*w.BuildVersion); err != nil {
 			return nil, fmt.Errorf("build-version: %w", err)
+		}
+	}
+	if w.TargetLocalDateTime != "" {
+		if p.TargetLocalDateTime, err = ParseLocalDateTime(w.TargetLocalDateTime); err != nil {
+			return nil, fmt.Errorf("target-local-date-time: %w", err)
 		}
 	}
 	return &p, nil
@@ -302,40 +336,6 @@ func parseInstallReason(raw json.RawMessage) (*InstallReason, error) {
 	return &InstallReason{Reasons: *w.Reason, DeclarationID: w.DeclarationID}, nil
 }
 
-func parseOperatingSystem(raw json.RawMessage) (*OperatingSystem, error) {
-	var w struct {
-		Version       string `json:"version"`
-		BuildVersion  string `json:"build-version"`
-		Family        string `json:"family"`
-		MarketingName string `json:"marketing-name"`
-		Supplemental  struct {
-			BuildVersion string `json:"build-version"`
-			ExtraVersion string `json:"extra-version"`
-		} `json:"supplemental"`
-	}
-	if err := json.Unmarshal(raw, &w); err != nil {
-		return nil, err
-	}
-	os := &OperatingSystem{Family: w.Family, MarketingName: w.MarketingName}
-	var err error
-	if w.Version != "" {
-		if os.Version, err = compat.ParseVersionExtra(w.Version, w.Supplemental.ExtraVersion); err != nil {
-			return nil, fmt.Errorf("version: %w", err)
-		}
-	}
-	if w.BuildVersion != "" {
-		if os.Build, err = compat.ParseBuild(w.BuildVersion); err != nil {
-			return nil, fmt.Errorf("build-version: %w", err)
-		}
-	}
-	if w.Supplemental.BuildVersion != "" {
-		if os.SupplementalBuild, err = compat.ParseBuild(w.Supplemental.BuildVersion); err != nil {
-			return nil, fmt.Errorf("supplemental.build-version: %w", err)
-		}
-	}
-	return os, nil
-}
-
 // declarationGroups are the groups of management.declarations, in report order.
 var declarationGroups = [...]string{"activations", "configurations", "assets", "management"}
 
@@ -369,9 +369,19 @@ func parseDeclarations(raw json.RawMessage) ([]DeclarationStatus, error) {
 }
 
 // Observation turns the report's software update state into an observation for
-// [mechanism.InferCache], stamped with at, when the report arrived. DDM reports no
-// download percentage: "prepared" counts as downloaded and "failed" as a failure, and
-// every other state as no progress.
+// compat's Tracker (or [mechanism.InferCache]), stamped with at, when the report
+// arrived: the install-state as Status (DDM reports no percent: "downloading" is
+// progress, "prepared" cached, "installing" installing, "failed" a failure, "none",
+// "waiting" and a report without the item neutral), the pending version as Target
+// ("" when the report does not name one), and the failure-reason's reason and count.
 func (r *StatusReport) Observation(at time.Time) mechanism.Observation {
-	return mechanism.Observation{At: at, Status: string(r.SoftwareUpdate.InstallState)}
+	su := &r.SoftwareUpdate
+	o := mechanism.Observation{At: at, Status: string(su.InstallState)}
+	if p := su.PendingVersion; p != nil && p.OSVersion.IsValid() {
+		o.Target = p.OSVersion.String()
+	}
+	if f := su.FailureReason; f != nil {
+		o.Reason, o.FailureCount = f.Reason, f.Count
+	}
+	return o
 }

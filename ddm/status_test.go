@@ -150,10 +150,10 @@ func TestParseStatusReportOneErrorPerBadItem(t *testing.T) {
 	r, err := ParseStatusReport([]byte(data))
 	require.Error(t, err)
 	require.NotNil(t, r)
-	for _, item := range []string{"softwareupdate.install-state", "softwareupdate.failure-reason", "device.operating-system", "management.declarations", "Errors"} {
+	for _, item := range []string{"softwareupdate.install-state", "softwareupdate.failure-reason", "device.operating-system.version", "management.declarations", "management.client-capabilities", "Errors"} {
 		assert.Contains(t, err.Error(), item)
 	}
-	assert.Equal(t, 5, strings.Count(err.Error(), "ddm: status item"))
+	assert.Equal(t, 6, strings.Count(err.Error(), "ddm: status item"))
 }
 
 func TestParseStatusReportRejectsNonJSON(t *testing.T) {
@@ -174,7 +174,8 @@ func TestStatusReportsBecomeObservations(t *testing.T) {
 	}
 	assert.Equal(t, mechanism.Observation{At: at, Status: "waiting"}, obs[0])
 	v := mechanism.InferCache(obs, at.Add(4*time.Hour), mechanism.CachePolicy{})
-	assert.Equal(t, mechanism.AssumedCached, v.State, "DDM reports no progress, so repeated states stall")
+	assert.Equal(t, mechanism.Stalled, v.State, "waiting is neutral, downloading progress, failed a failure")
+	assert.Equal(t, "failed", v.Reason)
 
 	r, err := ParseStatusReport(report(`"install-state":"prepared"`))
 	require.NoError(t, err)

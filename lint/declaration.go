@@ -20,10 +20,13 @@ func (r *reader) declaration() {
 	}
 	if err := json.Unmarshal(r.doc.Data, &head); err != nil {
 		var mistyped *json.UnmarshalTypeError
-		if errors.As(err, &mistyped) && mistyped.Field != "" {
-			r.unreadable(whole, mistyped.Field, "want a string")
-		} else {
+		switch {
+		case !errors.As(err, &mistyped):
 			r.unreadable(whole, "", "not a JSON declaration: "+err.Error())
+		case mistyped.Field != "":
+			r.unreadable(whole, mistyped.Field, "want a string")
+		default: // encoding/json's message would name our Go type
+			r.unreadable(whole, "", "a declaration is a JSON object, not a JSON "+mistyped.Value)
 		}
 		return
 	}

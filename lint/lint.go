@@ -7,7 +7,7 @@ import (
 	"fmt"
 
 	"github.com/managedos/managedos/compat"
-	"github.com/managedos/managedos/ddm"
+	"github.com/managedos/managedos/internal/errtext"
 )
 
 // Options changes how [Check] reads documents. The zero value reads with the
@@ -161,33 +161,11 @@ func (r *reader) refused(err error) {
 		"check that this is the document you meant to deploy; a genuine one this large needs larger Limits"))
 }
 
-// invalid adds one InvalidPayload finding per problem in err, under its key.
+// invalid adds one InvalidPayload finding per problem in err, under its key (the
+// *KeyError values of packages ddm and mdmcmd, one type).
 func (r *reader) invalid(where at, err error) {
-	eachProblem(err, func(key string, err error) {
+	errtext.EachProblem(err, func(key string, err error) {
 		r.add(where.finding(Error, InvalidPayload, key, err.Error(),
 			"fix the value: the Mac rejects or misreads it, and managedos would not build it"))
 	})
-}
-
-// eachProblem calls f for each problem joined in err: the *KeyError values of
-// packages ddm and mdmcmd (one type) with their keys, anything else with no key.
-func eachProblem(err error, f func(key string, err error)) {
-	var ke *ddm.KeyError
-	switch e := err.(type) {
-	case nil:
-	case *ddm.KeyError:
-		f(e.Key, e)
-	case interface{ Unwrap() []error }:
-		for _, inner := range e.Unwrap() {
-			eachProblem(inner, f)
-		}
-	default:
-		// A wrapper around joined problems (such as "mdmcmd: command: …") adds
-		// nothing the problems do not say.
-		if inner := errors.Unwrap(err); inner != nil && errors.As(inner, &ke) {
-			eachProblem(inner, f)
-			return
-		}
-		f("", err)
-	}
 }

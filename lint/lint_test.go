@@ -268,6 +268,12 @@ func TestCheckNeverDropsAnUnreadablePayload(t *testing.T) {
 	}
 }
 
+func TestCheckSaysWhatADeclarationThatIsNotAnObjectIs(t *testing.T) {
+	fs := lint.Check(inline("list.json", `["x"]`))
+	require.Len(t, fs, 1)
+	assert.Equal(t, "cannot be read: a declaration is a JSON object, not a JSON array", fs[0].Message)
+}
+
 func TestCheckRefusesDocumentsOverTheLimits(t *testing.T) {
 	opts := lint.Options{Limits: compat.Limits{MaxBytes: 100}}
 	for _, name := range []string{"block_pane.mobileconfig", "settings_alwayson.json"} {

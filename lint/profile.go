@@ -43,15 +43,15 @@ func (r *reader) plist() {
 		r.command(m)
 		return
 	}
+	profile := at{doc: r.doc.Name, typ: str(m["PayloadType"]), id: str(m["PayloadIdentifier"])}
 	content, present := m["PayloadContent"]
 	if !present {
-		r.unreadable(at{doc: r.doc.Name, typ: str(m["PayloadType"]), id: str(m["PayloadIdentifier"])}, "",
-			"neither a configuration profile (no PayloadContent) nor an MDM command (no Command)")
+		r.unreadable(profile, "", "neither a configuration profile (no PayloadContent) nor an MDM command (no Command)")
 		return
 	}
 	payloads, ok := content.([]any)
 	if !ok {
-		r.unreadable(at{doc: r.doc.Name, typ: str(m["PayloadType"]), id: str(m["PayloadIdentifier"])}, "PayloadContent", "want an array of payloads")
+		r.unreadable(profile, "PayloadContent", "want an array of payloads")
 		return
 	}
 	for i, x := range payloads {

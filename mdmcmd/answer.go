@@ -9,6 +9,7 @@ import (
 
 	"howett.net/plist"
 
+	"github.com/managedos/managedos/compat"
 	"github.com/managedos/managedos/mechanism"
 )
 
@@ -118,10 +119,15 @@ type Answer struct {
 }
 
 // ParseAnswer reads an MDM answer (an XML or binary plist) of any command of this
-// package. It fails, wrapping [ErrInvalidAnswer] and naming the key, when the input
-// is not an XML or binary plist, when Status (or, unless Idle, CommandUUID) is missing,
-// and when a key is present with the wrong type or an array entry lacks a required
-// key. Unknown keys are ignored and unknown enum values kept.
+// package. It fails with no answer, wrapping [ErrInvalidAnswer] and naming the key,
+// when the input is not an XML or binary plist dictionary or when Status (or, unless
+// Idle, CommandUUID) is missing or not a string. Otherwise it returns the answer with
+// everything it could read and, joined, one error per problem, each wrapping
+// [ErrInvalidAnswer] and naming its key: an item of UpdateResults, OSUpdateStatus,
+// AvailableOSUpdates or ErrorChain with a missing required key or a key of the wrong
+// type is left out and reported while the other items are kept; a QueryResponses key
+// of the wrong type is left empty and reported. Unknown keys are ignored and unknown
+// enum values kept.
 func ParseAnswer(data []byte) (*Answer, error) {
 	var top any
 	format, err := plist.Unmarshal(data, &top)
@@ -135,25 +141,28 @@ func ParseAnswer(data []byte) (*Answer, error) {
 	if !ok {
 		return nil, fmt.Errorf("mdmcmd: answer: want a dictionary, got %s: %w", plistType(top), ErrInvalidAnswer)
 	}
-	var errs []error
-	a := readAnswer(dict{m: m, errs: &errs})
-	if err := errors.Join(errs...); err != nil {
-		return nil, fmt.Errorf("mdmcmd: answer: %w", err)
+	a, envelope, items := readAnswer(m)
+	if len(envelope) > 0 {
+		return nil, fmt.Errorf("mdmcmd: answer: %w", errors.Join(envelope...))
 	}
 	a.Raw = bytes.Clone(data)
+	if len(items) > 0 {
+		return a, fmt.Errorf("mdmcmd: answer: %w", errors.Join(items...))
+	}
 	return a, nil
 }
 
-// parseFor reads an answer that must carry key when the Mac acknowledged it.
+// parseFor reads an answer that must carry key when the Mac acknowledged it; an
+// answer without it is returned with an error naming the key.
 func parseFor(data []byte, key string, present func(*Answer) bool) (*Answer, error) {
 	a, err := ParseAnswer(data)
-	if err != nil {
+	if a == nil {
 		return nil, err
 	}
 	if a.Status == Acknowledged && !present(a) {
-		return nil, fmt.Errorf("mdmcmd: answer: %s: missing: %w", key, ErrInvalidAnswer)
+		return a, errors.Join(err, fmt.Errorf("mdmcmd: answer: %s: missing: %w", key, ErrInvalidAnswer))
 	}
-	return a, nil
+	return a, err
 }
 
 // ParseScheduleOSUpdate reads a ScheduleOSUpdate answer: UpdateResults is required
@@ -180,48 +189,39 @@ func ParseDeviceInformation(data []byte) (*Answer, error) {
 	return parseFor(data, "QueryResponses", func(a *Answer) bool { return a.DeviceInformation != nil })
 }
 
-// readAnswer reads every key this package knows from an answer's top dictionary.
-func readAnswer(d dict) *Answer {
-	status := Status(d.str("Status", true))
-	a := &Answer{Result: Result{
-		UDID:         d.str("UDID", false),
-		EnrollmentID: d.str("EnrollmentID", false),
-		CommandUUID:  d.str("CommandUUID", status != Idle),
-		RequestType:  d.str("RequestType", false),
-		Status:       status,
-		ErrorChain:   errorChain(d),
+// readAnswer reads every key this package knows from an answer's top dictionary:
+// envelope lists the problems that leave no answer (Status, CommandUUID), items the
+// problems of the items and keys left out.
+func readAnswer(m map[string]any) (a *Answer, envelope, items []error) {
+	top := dict{m: m, errs: &envelope}
+	status := Status(top.str("Status", true))
+	a = &Answer{Result: Result{
+		CommandUUID: top.str("CommandUUID", status != Idle),
+		Status:      status,
 	}}
+	d := dict{m: m, errs: &items}
+	a.UDID = d.str("UDID", false)
+	a.EnrollmentID = d.str("EnrollmentID", false)
+	a.RequestType = d.str("RequestType", false)
+	a.ErrorChain = errorChain(d)
 	if v, ok := d.boolean("ScanInitiated", false); ok {
 		a.ScanInitiated = &v
 	}
-	if items, ok := d.dicts("UpdateResults", false); ok {
-		a.UpdateResults = make([]UpdateResult, 0, len(items))
-		for _, u := range items {
-			a.UpdateResults = append(a.UpdateResults, UpdateResult{
-				ProductKey:    u.str("ProductKey", true),
-				InstallAction: InstallAction(u.str("InstallAction", true)),
-				Status:        UpdateStatus(u.str("Status", true)),
-				ErrorChain:    errorChain(u),
-			})
+	a.UpdateResults, _ = readEach(d, "UpdateResults", func(u dict) UpdateResult {
+		return UpdateResult{
+			ProductKey:    u.str("ProductKey", true),
+			InstallAction: InstallAction(u.str("InstallAction", true)),
+			Status:        UpdateStatus(u.str("Status", true)),
+			ErrorChain:    errorChain(u),
 		}
-	}
-	if items, ok := d.dicts("OSUpdateStatus", false); ok {
-		a.OSUpdateStatus = make([]OSUpdateStatusItem, 0, len(items))
-		for _, s := range items {
-			a.OSUpdateStatus = append(a.OSUpdateStatus, readStatusItem(s))
-		}
-	}
-	if items, ok := d.dicts("AvailableOSUpdates", false); ok {
-		a.AvailableOSUpdates = make([]AvailableOSUpdate, 0, len(items))
-		for _, u := range items {
-			a.AvailableOSUpdates = append(a.AvailableOSUpdates, readAvailable(u))
-		}
-	}
+	})
+	a.OSUpdateStatus, _ = readEach(d, "OSUpdateStatus", readStatusItem)
+	a.AvailableOSUpdates, _ = readEach(d, "AvailableOSUpdates", readAvailable)
 	if q, ok := d.sub("QueryResponses", false); ok {
 		info := readDeviceInformation(q)
 		a.DeviceInformation = &info
 	}
-	return a
+	return a, envelope, items
 }
 
 func readStatusItem(d dict) OSUpdateStatusItem {
@@ -253,22 +253,32 @@ func readStatusItem(d dict) OSUpdateStatusItem {
 
 // errorChain reads the ErrorChain array of d, if any.
 func errorChain(d dict) []ErrorChainItem {
-	items, _ := d.dicts("ErrorChain", false)
-	var out []ErrorChainItem
-	for _, e := range items {
+	chain, _ := readEach(d, "ErrorChain", func(e dict) ErrorChainItem {
 		code, _ := e.integer("ErrorCode", true)
-		out = append(out, ErrorChainItem{
+		return ErrorChainItem{
 			ErrorCode:            code,
 			ErrorDomain:          e.str("ErrorDomain", true),
 			LocalizedDescription: e.str("LocalizedDescription", false),
 			USEnglishDescription: e.str("USEnglishDescription", false),
-		})
+		}
+	})
+	if len(chain) == 0 {
+		return nil
 	}
-	return out
+	return chain
 }
 
-// Observation turns the item into an observation for [mechanism.InferCache], stamped
-// with at, when the answer arrived.
+// Observation turns the item into an observation for compat's Tracker (or
+// [mechanism.InferCache]), stamped with at, when the answer arrived. Its Target is
+// the macOS version the product key names when the key names one (13.6.1 for
+// MSU_UPDATE_22G313_patch_13.6.1_minor), so that a tracker of that version takes it,
+// and the product key itself otherwise (a rapid security response, whose letter the
+// key does not carry, or a catalogue key), which a tracker takes when it has the
+// same key.
 func (i OSUpdateStatusItem) Observation(at time.Time) mechanism.Observation {
-	return mechanism.Observation{At: at, Status: string(i.Status), Percent: i.DownloadFraction, HasPercent: true, Downloaded: i.IsDownloaded}
+	target := i.ProductKey
+	if key := ParseProductKey(i.ProductKey); key.Version.IsValid() && key.Kind != compat.RSR {
+		target = key.Version.String()
+	}
+	return mechanism.Observation{At: at, Target: target, Status: string(i.Status), Percent: i.DownloadFraction, HasPercent: true, Downloaded: i.IsDownloaded}
 }

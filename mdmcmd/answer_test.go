@@ -1,6 +1,7 @@
 package mdmcmd
 
 import (
+	"encoding/json"
 	"os"
 	"strings"
 	"testing"
@@ -98,12 +99,16 @@ func TestParseAvailableOSUpdatesClassifiesEachItem(t *testing.T) {
 	}{
 		{"13.6.1", "22G313", mechanism.SoftwareUpdate, compat.Minor},
 		{"14.7.3", "", mechanism.SoftwareUpdate, compat.Major},
-		{"2.0", "", mechanism.BackgroundUpdate, compat.NoUpdate},
+		{"", "", mechanism.BackgroundUpdate, compat.NoUpdate}, // configuration data has no macOS version
 		{"13.4.1 (c)", "22F770820d", mechanism.RapidSecurityResponse, compat.RSR},
 	}
 	for i, tt := range tests {
 		u := a.AvailableOSUpdates[i]
-		assert.Equal(t, tt.version, u.Version.String(), u.ProductKey)
+		if tt.version == "" {
+			assert.False(t, u.Version.IsValid(), u.ProductKey)
+		} else {
+			assert.Equal(t, tt.version, u.Version.String(), u.ProductKey)
+		}
 		if tt.build != "" {
 			assert.Equal(t, tt.build, u.Build.String(), u.ProductKey)
 		} else {
@@ -112,9 +117,9 @@ func TestParseAvailableOSUpdatesClassifiesEachItem(t *testing.T) {
 		assert.Equal(t, tt.installer, u.Installer, u.ProductKey)
 		assert.Equal(t, tt.kind, u.Kind, u.ProductKey)
 	}
-	assert.True(t, a.AvailableOSUpdates[0].RequiresBootstrapToken)
+	assert.Equal(t, compat.FlagTrue, a.AvailableOSUpdates[0].RequiresBootstrapToken)
 	assert.Equal(t, []string(nil), a.AvailableOSUpdates[0].AppIdentifiersToClose)
-	assert.True(t, a.AvailableOSUpdates[1].IsMajorOSUpdate, "IsMajorOSUpdate as <integer>1</integer>")
+	assert.Equal(t, compat.FlagTrue, a.AvailableOSUpdates[1].IsMajorOSUpdate, "IsMajorOSUpdate as <integer>1</integer>")
 	assert.True(t, a.AvailableOSUpdates[1].DeferredUntil.Equal(time.Date(2025, 4, 10, 0, 0, 0, 0, time.UTC)))
 }
 
@@ -201,7 +206,7 @@ func TestParseAnswerKeepsUnknownValues(t *testing.T) {
 	assert.False(t, a.OSUpdateStatus[0].Status.IsValid())
 }
 
-func TestParseAnswerNamesTheBadKey(t *testing.T) {
+func TestParseAnswerWithoutAnEnvelopeIsNoAnswer(t *testing.T) {
 	tests := []struct {
 		name string
 		data []byte
@@ -210,17 +215,6 @@ func TestParseAnswerNamesTheBadKey(t *testing.T) {
 		{"missing status", answer(`<key>CommandUUID</key><string>c</string>`), "Status: missing"},
 		{"missing command uuid", answer(`<key>Status</key><string>Acknowledged</string>`), "CommandUUID: missing"},
 		{"status not a string", answer(`<key>CommandUUID</key><string>c</string><key>Status</key><integer>1</integer>`), "Status: want a string, got integer"},
-		{"item missing IsDownloaded", acknowledged(`<key>OSUpdateStatus</key><array><dict><key>ProductKey</key><string>k</string><key>DownloadPercentComplete</key><real>0.1</real><key>Status</key><string>Idle</string></dict></array>`), "OSUpdateStatus[0].IsDownloaded: missing"},
-		{"IsDownloaded of 2", acknowledged(`<key>OSUpdateStatus</key><array><dict><key>ProductKey</key><string>k</string><key>IsDownloaded</key><integer>2</integer><key>DownloadPercentComplete</key><real>0.1</real><key>Status</key><string>Idle</string></dict></array>`), "OSUpdateStatus[0].IsDownloaded: want a boolean, got integer 2"},
-		{"fraction as a string", acknowledged(`<key>OSUpdateStatus</key><array><dict><key>ProductKey</key><string>k</string><key>IsDownloaded</key><false/><key>DownloadPercentComplete</key><string>50%</string><key>Status</key><string>Idle</string></dict></array>`), "DownloadPercentComplete: want a number, got string"},
-		{"date as a string", acknowledged(`<key>OSUpdateStatus</key><array><dict><key>ProductKey</key><string>k</string><key>IsDownloaded</key><false/><key>DownloadPercentComplete</key><real>0</real><key>Status</key><string>Idle</string><key>NextScheduledInstall</key><string>tomorrow</string></dict></array>`), "NextScheduledInstall: want a date, got string"},
-		{"array of strings", acknowledged(`<key>OSUpdateStatus</key><array><string>x</string></array>`), "OSUpdateStatus[0]: want a dictionary, got string"},
-		{"status array as dict", acknowledged(`<key>OSUpdateStatus</key><dict/>`), "OSUpdateStatus: want an array, got dictionary"},
-		{"size as date", acknowledged(`<key>AvailableOSUpdates</key><array><dict><key>ProductKey</key><string>k</string><key>DownloadSize</key><date>2020-01-01T00:00:00Z</date></dict></array>`), "AvailableOSUpdates[0].DownloadSize: want an integer, got date"},
-		{"fractional size", acknowledged(`<key>AvailableOSUpdates</key><array><dict><key>ProductKey</key><string>k</string><key>DownloadSize</key><real>1.5</real></dict></array>`), "DownloadSize: want an integer, got real"},
-		{"error code as string", answer(`<key>CommandUUID</key><string>c</string><key>Status</key><string>Error</string><key>ErrorChain</key><array><dict><key>ErrorCode</key><string>12008</string><key>ErrorDomain</key><string>d</string></dict></array>`), "ErrorChain[0].ErrorCode: want an integer, got string"},
-		{"query responses as array", acknowledged(`<key>QueryResponses</key><array/>`), "QueryResponses: want a dictionary, got array"},
-		{"acknowledged status without its key", acknowledged(``), "OSUpdateStatus: missing"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -228,6 +222,76 @@ func TestParseAnswerNamesTheBadKey(t *testing.T) {
 			require.ErrorIs(t, err, ErrInvalidAnswer)
 			assert.Contains(t, err.Error(), tt.says)
 			assert.Nil(t, a)
+		})
+	}
+}
+
+// statusItem is an OSUpdateStatus item with its required keys and extra ones.
+func statusItem(key, extra string) string {
+	return `<dict><key>ProductKey</key><string>` + key + `</string><key>IsDownloaded</key><false/><key>DownloadPercentComplete</key><real>0.1</real><key>Status</key><string>Idle</string>` + extra + `</dict>`
+}
+
+func TestParseAnswerKeepsTheGoodItemsAndNamesTheBadKey(t *testing.T) {
+	good := statusItem("good", "")
+	tests := []struct {
+		name string
+		data []byte
+		says string
+		kept int
+	}{
+		{"item missing IsDownloaded", acknowledged(`<key>OSUpdateStatus</key><array>` + good + `<dict><key>ProductKey</key><string>k</string><key>DownloadPercentComplete</key><real>0.1</real><key>Status</key><string>Idle</string></dict></array>`), "OSUpdateStatus[1].IsDownloaded: missing", 1},
+		{"IsDownloaded of 2", acknowledged(`<key>OSUpdateStatus</key><array><dict><key>ProductKey</key><string>k</string><key>IsDownloaded</key><integer>2</integer><key>DownloadPercentComplete</key><real>0.1</real><key>Status</key><string>Idle</string></dict>` + good + `</array>`), "OSUpdateStatus[0].IsDownloaded: want a boolean, got integer 2", 1},
+		{"fraction as a string", acknowledged(`<key>OSUpdateStatus</key><array><dict><key>ProductKey</key><string>k</string><key>IsDownloaded</key><false/><key>DownloadPercentComplete</key><string>50%</string><key>Status</key><string>Idle</string></dict></array>`), "DownloadPercentComplete: want a number, got string", 0},
+		{"date as a string", acknowledged(`<key>OSUpdateStatus</key><array>` + statusItem("k", `<key>NextScheduledInstall</key><string>tomorrow</string>`) + good + `</array>`), "NextScheduledInstall: want a date, got string", 1},
+		{"array of strings", acknowledged(`<key>OSUpdateStatus</key><array><string>x</string>` + good + `</array>`), "OSUpdateStatus[0]: want a dictionary, got string", 1},
+		{"status array as dict", acknowledged(`<key>OSUpdateStatus</key><dict/>`), "OSUpdateStatus: want an array, got dictionary", 0},
+		{"acknowledged status without its key", acknowledged(``), "OSUpdateStatus: missing", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := ParseOSUpdateStatus(tt.data)
+			require.ErrorIs(t, err, ErrInvalidAnswer)
+			assert.Contains(t, err.Error(), tt.says)
+			require.NotNil(t, a, "the envelope is fine, so the answer is returned")
+			assert.Equal(t, Acknowledged, a.Status)
+			assert.Len(t, a.OSUpdateStatus, tt.kept)
+		})
+	}
+	others := []struct {
+		name string
+		data []byte
+		says string
+		keep func(*testing.T, *Answer)
+	}{
+		{"size as date", acknowledged(`<key>AvailableOSUpdates</key><array><dict><key>ProductKey</key><string>k</string><key>DownloadSize</key><date>2020-01-01T00:00:00Z</date></dict><dict><key>ProductKey</key><string>MSU_UPDATE_22G313_patch_13.6.1_minor</string></dict></array>`),
+			"AvailableOSUpdates[0].DownloadSize: want an integer, got date", func(t *testing.T, a *Answer) {
+				require.Len(t, a.AvailableOSUpdates, 1)
+				assert.Equal(t, "MSU_UPDATE_22G313_patch_13.6.1_minor", a.AvailableOSUpdates[0].ProductKey)
+			}},
+		{"fractional size", acknowledged(`<key>AvailableOSUpdates</key><array><dict><key>ProductKey</key><string>k</string><key>DownloadSize</key><real>1.5</real></dict></array>`),
+			"DownloadSize: want an integer, got real", func(t *testing.T, a *Answer) { assert.Empty(t, a.AvailableOSUpdates) }},
+		{"error code as string", answer(`<key>CommandUUID</key><string>c</string><key>Status</key><string>Error</string><key>ErrorChain</key><array><dict><key>ErrorCode</key><string>12008</string><key>ErrorDomain</key><string>d</string></dict><dict><key>ErrorCode</key><integer>74</integer><key>ErrorDomain</key><string>MDMClientError</string></dict></array>`),
+			"ErrorChain[0].ErrorCode: want an integer, got string", func(t *testing.T, a *Answer) {
+				require.Len(t, a.ErrorChain, 1)
+				assert.Equal(t, int64(74), a.ErrorChain[0].ErrorCode)
+			}},
+		{"query responses as array", acknowledged(`<key>QueryResponses</key><array/>`), "QueryResponses: want a dictionary, got array",
+			func(t *testing.T, a *Answer) { assert.Nil(t, a.DeviceInformation) }},
+		{"one query response of the wrong type", acknowledged(`<key>QueryResponses</key><dict><key>OSVersion</key><integer>14</integer><key>ProductName</key><string>Mac14,2</string><key>IsSupervised</key><true/></dict>`),
+			"QueryResponses.OSVersion: want a string, got integer", func(t *testing.T, a *Answer) {
+				require.NotNil(t, a.DeviceInformation)
+				mac, err := a.DeviceInformation.Mac()
+				require.NoError(t, err)
+				assert.Equal(t, compat.Mac{Model: "Mac14,2", Chip: compat.AppleSilicon, Supervised: compat.FlagTrue}, mac, "the rest of the snapshot is built")
+			}},
+	}
+	for _, tt := range others {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := ParseAnswer(tt.data)
+			require.ErrorIs(t, err, ErrInvalidAnswer)
+			assert.Contains(t, err.Error(), tt.says)
+			require.NotNil(t, a)
+			tt.keep(t, a)
 		})
 	}
 }
@@ -272,6 +336,129 @@ func TestOSUpdateStatusItemsBecomeObservations(t *testing.T) {
 	require.NoError(t, err)
 	at := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
 	o := a.OSUpdateStatus[0].Observation(at)
-	assert.Equal(t, mechanism.Observation{At: at, Status: "Idle", Percent: 1, HasPercent: true, Downloaded: true}, o)
+	assert.Equal(t, mechanism.Observation{At: at, Target: "13.6.1", Status: "Idle", Percent: 1, HasPercent: true, Downloaded: true}, o)
 	assert.Equal(t, mechanism.Cached, mechanism.InferCache([]mechanism.Observation{o}, at, mechanism.CachePolicy{}).State)
+}
+
+func TestOSUpdateStatusObservationTargets(t *testing.T) {
+	at := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+	for key, target := range map[string]string{
+		"MSU_UPDATE_22G313_patch_13.6.1_minor":   "13.6.1",
+		"_MACOS_14.7.3":                          "14.7.3",
+		"MSU_UPDATE_22F770820d_patch_13.4.1_rsr": "MSU_UPDATE_22F770820d_patch_13.4.1_rsr",
+		"_OSX_18A391":                            "_OSX_18A391",
+		"041-14451":                              "041-14451",
+	} {
+		assert.Equal(t, target, OSUpdateStatusItem{ProductKey: key}.Observation(at).Target, key)
+	}
+}
+
+func TestAvailableOSUpdatesThatAreNotMacOS(t *testing.T) {
+	a, err := ParseAvailableOSUpdates(read(t, "availableosupdates_not_macos.plist"))
+	require.NoError(t, err)
+	tests := []struct {
+		key       string
+		category  Category
+		version   string
+		installer mechanism.Installer
+		kind      compat.Kind
+	}{
+		{"zzzz091-81933", CategoryOther, "", mechanism.SoftwareUpdate, compat.NoUpdate},
+		{"062-48451", CategoryOther, "", mechanism.SoftwareUpdate, compat.NoUpdate},
+		{"052-96247", CategoryConfigurationData, "", mechanism.BackgroundUpdate, compat.NoUpdate},
+		{"031-12345", CategoryFirmware, "", mechanism.SoftwareUpdate, compat.NoUpdate},
+		{"093-37361", CategoryMacOS, "13.6.7", mechanism.InstallAssistant, compat.Major},
+		{"MSU_UPDATE_22A240a_full_13.0_minor", CategoryMacOS, "13.0", mechanism.SoftwareUpdate, compat.Minor},
+	}
+	require.Len(t, a.AvailableOSUpdates, len(tests))
+	for i, tt := range tests {
+		u := a.AvailableOSUpdates[i]
+		assert.Equal(t, tt.key, u.ProductKey)
+		assert.Equal(t, tt.category, u.Category, tt.key)
+		assert.Equal(t, tt.category, u.Categorize(), tt.key)
+		if tt.version == "" {
+			assert.False(t, u.Version.IsValid(), "%s has no macOS version, whatever its own version %q", tt.key, u.VersionText)
+			assert.False(t, u.Build.IsValid(), tt.key)
+		} else {
+			assert.Equal(t, tt.version, u.Version.String(), tt.key)
+		}
+		installer, kind := u.Classify()
+		assert.Equal(t, tt.installer, installer, tt.key)
+		assert.Equal(t, tt.kind, kind, tt.key)
+		assert.Equal(t, tt.installer, u.Installer, tt.key)
+		assert.Equal(t, tt.kind, u.Kind, tt.key)
+	}
+	assert.Equal(t, "12.7.5", a.AvailableOSUpdates[0].VersionText, "the app's own version is kept as text")
+	assert.Equal(t, compat.MustParseBuild("22A240a"), a.AvailableOSUpdates[5].Build, "from the product key")
+}
+
+func TestAvailableOSUpdateFlagsTellFalseFromAbsent(t *testing.T) {
+	a, err := ParseAvailableOSUpdates(read(t, "availableosupdates_not_macos.plist"))
+	require.NoError(t, err)
+	itunes, safari, installer := a.AvailableOSUpdates[0], a.AvailableOSUpdates[1], a.AvailableOSUpdates[4]
+	assert.Equal(t, compat.FlagFalse, itunes.IsCritical, "sent as <false/>")
+	assert.Equal(t, compat.FlagUnknown, safari.IsCritical, "not sent")
+	assert.Equal(t, compat.FlagTrue, itunes.AllowsInstallLater)
+	assert.Equal(t, compat.FlagFalse, installer.AllowsInstallLater)
+	assert.Equal(t, compat.FlagUnknown, safari.AllowsInstallLater)
+	b, err := json.Marshal(safari)
+	require.NoError(t, err)
+	assert.NotContains(t, string(b), "is_critical", "an unknown flag is left out of JSON")
+	b, err = json.Marshal(itunes)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"is_critical":false`)
+}
+
+func TestDeviceInformationSnapshot(t *testing.T) {
+	a, err := ParseDeviceInformation(read(t, "deviceinformation_macos_supervised.plist"))
+	require.NoError(t, err)
+	info := a.DeviceInformation
+	mac, err := info.Mac()
+	require.NoError(t, err)
+	assert.Equal(t, compat.Mac{
+		Model: "MacBookPro16,1", DeviceID: "J152FAP", Chip: compat.Intel,
+		Version: compat.MustParseVersion("14.2.1"), Build: compat.MustParseBuild("23C71"),
+		Serial: "C02EXAMPLE02", UDID: "0000FE00-7777-8888-9999-AAAABBBBCCCC", Supervised: compat.FlagTrue,
+	}, mac)
+	assert.Equal(t, compat.FlagFalse, info.AwaitingConfiguration)
+	require.NotNil(t, info.OSUpdateSettings)
+	s := *info.OSUpdateSettings
+	assert.Equal(t, compat.FlagTrue, s.IsDefaultCatalog)
+	assert.Equal(t, compat.FlagTrue, s.BackgroundDownloadEnabled)
+	assert.Equal(t, compat.FlagFalse, s.AutomaticOSInstallationEnabled)
+	assert.Equal(t, "0", s.PreviousScanResult)
+	assert.True(t, s.PreviousScanDate.Equal(time.Date(2026, 11, 26, 22, 14, 3, 0, time.UTC)))
+	assert.Contains(t, s.CatalogURL, "swscan.apple.com")
+
+	a, err = ParseDeviceInformation(read(t, "deviceinformation_macos_rsr.plist"))
+	require.NoError(t, err)
+	mac, err = a.DeviceInformation.Mac()
+	require.NoError(t, err)
+	assert.Equal(t, compat.MustParseVersion("13.4.1 (c)"), mac.Version)
+	assert.Equal(t, compat.MustParseBuild("22F770820d"), mac.Build, "the supplemental build when there is one")
+	assert.Equal(t, compat.FlagUnknown, mac.Supervised, "not asked")
+	assert.Nil(t, a.DeviceInformation.OSUpdateSettings)
+}
+
+func TestDeviceInformationBuild(t *testing.T) {
+	b, err := DeviceInformation{BuildVersion: "22F82"}.Build()
+	require.NoError(t, err)
+	assert.Equal(t, compat.MustParseBuild("22F82"), b)
+	b, err = DeviceInformation{BuildVersion: "22F82", SupplementalBuildVersion: "22F770820d"}.Build()
+	require.NoError(t, err)
+	assert.Equal(t, compat.MustParseBuild("22F770820d"), b)
+	_, err = DeviceInformation{BuildVersion: "22F82", SupplementalBuildVersion: "nope"}.Build()
+	assert.ErrorIs(t, err, compat.ErrInvalidBuild)
+	assert.Contains(t, err.Error(), "SupplementalBuildVersion")
+}
+
+func TestDeviceInformationSnapshotKeepsWhatReads(t *testing.T) {
+	info := DeviceInformation{ProductName: "Mac14,2", OSVersion: "fourteen", BuildVersion: "23C71", IsSupervised: compat.FlagFalse, SupplementalOSVersionExtra: "a"}
+	mac, err := info.Mac()
+	require.ErrorIs(t, err, compat.ErrInvalidVersion)
+	assert.Contains(t, err.Error(), "OSVersion")
+	assert.Equal(t, compat.Mac{Model: "Mac14,2", Chip: compat.AppleSilicon, Build: compat.MustParseBuild("23C71"), Supervised: compat.FlagFalse}, mac)
+	mac, err = DeviceInformation{}.Mac()
+	require.NoError(t, err, "nothing reported is nothing known, not an error")
+	assert.Equal(t, compat.Mac{}, mac)
 }

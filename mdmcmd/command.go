@@ -11,6 +11,8 @@ import (
 
 // Command is a complete MDM command: its CommandUUID, its RequestType and a payload
 // the builders have validated. The zero Command is not a command and does not encode.
+// Its JSON form, for a vendor's queue or database, is
+// {"command_uuid","request_type","plist"}; see [Command.MarshalJSON].
 type Command struct {
 	uuid        string
 	requestType string
@@ -105,10 +107,16 @@ func NewAvailableOSUpdates(uuid string, deviceOS compat.Version) (Command, error
 var deviceInformationQueries = [...]string{
 	"OSVersion", "BuildVersion", "SupplementalOSVersionExtra", "SupplementalBuildVersion",
 	"IsAppleSilicon", "ProductName", "ModelName", "SerialNumber", "SoftwareUpdateDeviceID",
+	"UDID", "IsSupervised", "AwaitingConfiguration", "OSUpdateSettings",
 }
 
-// DeviceInformationQueries returns the keys [NewDeviceInformation] asks for: exactly
-// what the library needs to know a Mac's chip and version. The slice is a fresh copy.
+// DeviceInformationQueries returns the keys [NewDeviceInformation] asks for: what the
+// library needs for the device snapshot ([DeviceInformation.Mac]: model, chip,
+// version and build with their rapid security response parts, serial number, UDID,
+// software update device ID), for checking a [compat.Decision]'s Requires
+// (IsSupervised; the bootstrap token is known from the Mac's check-in, not asked),
+// and for the enrollment and caching rules (AwaitingConfiguration, OSUpdateSettings).
+// The slice is a fresh copy.
 func DeviceInformationQueries() []string { return slices.Clone(deviceInformationQueries[:]) }
 
 // NewDeviceInformation builds a DeviceInformation query for the keys of

@@ -12,11 +12,12 @@ import (
 
 // KeyError is one problem with one key of a command or an answer: [ParseCommand]
 // and the answer parsers report each missing or mistyped key as a *KeyError, and
-// [CommandContent.Validate] each key that breaks a builder's rule. Match it with
-// [errors.As]. Its Key is the key's path from the top of the plist, such as
-// "CommandUUID", "Command.RequestType" or "Command.Updates[0].InstallAction"; its
-// Err wraps [ErrInvalidCommand], [ErrInvalidAnswer] or [ErrRemoved] and names the
-// key. It is the same type as ddm.KeyError.
+// [CommandContent.Validate], [SoftwareUpdateRequired.Validate] and
+// [NewSoftwareUpdateRequired] each key that breaks a builder's rule. Match it with
+// [errors.As]. Its Key is the key's path from the top of the document, such as
+// "CommandUUID", "Command.RequestType", "Command.Updates[0].InstallAction" or
+// "details.OSVersion"; its Err wraps [ErrInvalidCommand], [ErrInvalidAnswer] or
+// [ErrRemoved] and names the key. It is the same type as ddm.KeyError.
 type KeyError = errtext.KeyError
 
 // Validate checks c, as [ParseCommand] read it, with the rules the builder of its

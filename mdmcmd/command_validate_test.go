@@ -1,42 +1,25 @@
 package mdmcmd
 
 import (
-	"errors"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/managedos/managedos/compat"
+	"github.com/managedos/managedos/internal/errtext"
 )
 
-// keyErrors returns the keys of the *KeyError values joined in err.
+// keyErrors returns the keys of the problems joined in err, each a *KeyError.
 func keyErrors(t *testing.T, err error) []string {
 	t.Helper()
-	if err == nil {
-		return nil
-	}
 	var keys []string
-	var walk func(error)
-	walk = func(err error) {
-		if ke, ok := err.(*KeyError); ok {
-			keys = append(keys, ke.Key)
-			assert.Equal(t, ke.Err.Error(), ke.Error())
-			return
+	errtext.EachProblem(err, func(key string, err error) {
+		if key == "" {
+			t.Errorf("a problem without a key: %v", err)
 		}
-		if joined, ok := err.(interface{ Unwrap() []error }); ok {
-			for _, e := range joined.Unwrap() {
-				walk(e)
-			}
-			return
-		}
-		if inner := errors.Unwrap(err); inner != nil {
-			walk(inner)
-			return
-		}
-		t.Errorf("a problem without a key: %v", err)
-	}
-	walk(err)
+		keys = append(keys, key)
+	})
 	return keys
 }
 

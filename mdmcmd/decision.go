@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/managedos/managedos/compat"
+	"github.com/managedos/managedos/internal/errtext"
 	"github.com/managedos/managedos/mechanism"
 )
 
@@ -21,6 +22,11 @@ type Options struct {
 	// MaxUserDeferrals and Priority are passed on for minor updates; see [Update].
 	MaxUserDeferrals int
 	Priority         Priority // see MaxUserDeferrals
+	// Available is the update's item from the Mac's AvailableOSUpdates answer, when
+	// the vendor has it: its ProductKey is used when ProductKey is empty, and its
+	// AllowsInstallLater decides whether NotifyOnly and InstallLater are accepted
+	// (see [Update]). An item that is not a macOS update is refused. Optional.
+	Available *AvailableOSUpdate
 }
 
 // FromDecision builds the ScheduleOSUpdate for d, which must come from
@@ -43,6 +49,15 @@ func FromDecision(d compat.Decision, opts Options) (Command, error) {
 		MaxUserDeferrals: opts.MaxUserDeferrals,
 		Priority:         opts.Priority,
 		Kind:             d.Kind,
+	}
+	if item := opts.Available; item != nil {
+		if c := item.Categorize(); c != CategoryMacOS {
+			return Command{}, fmt.Errorf("mdmcmd: ScheduleOSUpdate: Available: %s is %v, not a macOS update: %w", errtext.Quote(item.ProductKey), c, ErrInvalidCommand)
+		}
+		if u.ProductKey == "" {
+			u.ProductKey = item.ProductKey
+		}
+		u.AllowsInstallLater = item.AllowsInstallLater
 	}
 	if u.InstallAction == "" {
 		u.InstallAction = InstallASAP

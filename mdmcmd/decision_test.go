@@ -36,6 +36,12 @@ func TestFromDecision(t *testing.T) {
 			Update{ProductKey: "MSU_UPDATE_22F770820d_patch_13.4.1_rsr", InstallAction: InstallASAP}},
 		{"intel major on 13: MDM commands", resolve(t, compat.Intel, "13.6", "14.2.1"), Options{},
 			Update{ProductVersion: compat.MustParseVersion("14.2.1"), InstallAction: InstallASAP}},
+		{"the item's AllowsInstallLater decides the 12008 rule", resolve(t, compat.Intel, "13.6", "14.2"),
+			Options{Action: NotifyOnly, Available: &AvailableOSUpdate{ProductKey: "_MACOS_14.2", IsMajorOSUpdate: compat.FlagTrue, AllowsInstallLater: compat.FlagTrue}},
+			Update{ProductKey: "_MACOS_14.2", InstallAction: NotifyOnly}},
+		{"an explicit key wins over the item's", resolve(t, compat.Intel, "13.1", "13.6"),
+			Options{ProductKey: "MSU_UPDATE_22G120_patch_13.6_minor", Available: &AvailableOSUpdate{ProductKey: "MSU_UPDATE_22G121_patch_13.6_minor"}},
+			Update{ProductKey: "MSU_UPDATE_22G120_patch_13.6_minor", InstallAction: InstallASAP}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -69,6 +75,10 @@ func TestFromDecisionRefuses(t *testing.T) {
 		{"intel major before 14 with NotifyOnly", resolve(t, compat.Intel, "13.6", "14.2"), Options{Action: NotifyOnly}, ErrInvalidCommand, "12008"},
 		{"deferrals on a major upgrade", resolve(t, compat.Intel, "13.6", "14.2"), Options{Action: InstallLater, MaxUserDeferrals: 2}, ErrInvalidCommand, "MaxUserDeferrals: only for minor updates"},
 		{"no uuid", resolve(t, compat.Intel, "13.1", "13.6"), Options{}, ErrInvalidCommand, "CommandUUID"},
+		{"the item does not allow installing later", resolve(t, compat.Intel, "13.1", "13.6"),
+			Options{Action: InstallLater, Available: &AvailableOSUpdate{ProductKey: "MSU_UPDATE_22G120_patch_13.6_minor", AllowsInstallLater: compat.FlagFalse}}, ErrInvalidCommand, "AllowsInstallLater false (the Mac answers error 12008)"},
+		{"an item that is not macOS", resolve(t, compat.Intel, "13.1", "13.6"),
+			Options{Available: &AvailableOSUpdate{ProductKey: "zzzz091-81933", VersionText: "12.7.5"}}, ErrInvalidCommand, `"zzzz091-81933" is other, not a macOS update`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

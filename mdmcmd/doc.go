@@ -29,7 +29,9 @@
 // AvailableOSUpdates items and DeviceInformation. They are liberal in what they
 // accept (IsDownloaded as an integer, sizes and fractions as integer or real, a major
 // upgrade with a build in Version and no Build) and exact in what they keep; an
-// unknown key is ignored and an unknown enum value is kept, with IsValid to ask.
+// unknown key is ignored and an unknown enum value is kept, with IsValid to ask. An
+// item with a problem is left out and reported, and the others are kept.
+// [DeviceInformation.Mac] gives the device snapshot ([compat.Mac]).
 // Input that is not an XML or binary plist is an error, although howett.net/plist
 // would read some such text as an OpenStep plist.
 //

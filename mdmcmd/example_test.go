@@ -81,16 +81,20 @@ func ExampleResult_Err() {
 	// true
 }
 
-// Available updates are classified by installer and kind.
+// Available updates are classified by their own flags, then their product key's
+// form: an app update under a catalogue key is not a macOS update at all.
 func ExampleAvailableOSUpdate_Classify() {
-	u := mdmcmd.AvailableOSUpdate{ProductKey: "MSU_UPDATE_22F770820d_patch_13.4.1_rsr", IsSecurityResponse: true}
+	u := mdmcmd.AvailableOSUpdate{ProductKey: "MSU_UPDATE_22F770820d_patch_13.4.1_rsr", IsSecurityResponse: compat.FlagTrue}
 	fmt.Println(u.Classify())
 	fmt.Println(mdmcmd.AvailableOSUpdate{ProductKey: "_OSX_23A344"}.Classify())
-	fmt.Println(mdmcmd.AvailableOSUpdate{ProductKey: "041-14451", IsConfigDataUpdate: true}.Classify())
+	fmt.Println(mdmcmd.AvailableOSUpdate{ProductKey: "041-14451", IsConfigDataUpdate: compat.FlagTrue}.Classify())
+	itunes := mdmcmd.AvailableOSUpdate{ProductKey: "zzzz091-81933", VersionText: "12.7.5"}
+	fmt.Println(itunes.Categorize(), itunes.Kind)
 	// Output:
 	// rapid-security-response rsr
 	// software-update major
 	// background-update none
+	// other none
 }
 
 // A Mac in Setup Assistant sends its MachineInfo; the library reads it into the
@@ -124,7 +128,7 @@ func ExampleMachineInfo_Release() {
 	<key>PRODUCT</key><string>MacBookPro18,3</string>
 	<key>VERSION</key><string>22G120</string>
 </dict></plist>`))
-	fmt.Println(info.Release(), info.Mac().Version.IsValid())
+	fmt.Println(info.Release().ReleaseName(), info.Mac().Version.IsValid())
 	fmt.Println(info.DescribeOS())
 	fmt.Println(info.AtLeast(compat.MustParseVersion("14.2")), info.AtLeast(compat.MustParseVersion("13.5")))
 	fmt.Println(info.CanRequestSoftwareUpdate())

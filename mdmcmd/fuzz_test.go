@@ -5,12 +5,14 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/managedos/managedos/compat"
 )
 
 // FuzzParseAnswer checks that no input panics the answer parser (howett.net/plist
-// included) and that every failure wraps ErrInvalidAnswer. The seeds are every answer
+// included), that every failure wraps ErrInvalidAnswer, and that what reads is safe to
+// use. The seeds are every answer
 // in testdata.
 func FuzzParseAnswer(f *testing.F) {
 	files, _ := filepath.Glob("testdata/*.plist")
@@ -25,9 +27,12 @@ func FuzzParseAnswer(f *testing.F) {
 	f.Add([]byte("hello"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, err := ParseAnswer(data)
-		if err != nil {
-			if !errors.Is(err, ErrInvalidAnswer) || a != nil {
-				t.Fatalf("ParseAnswer: %v, %v", a, err)
+		if err != nil && !errors.Is(err, ErrInvalidAnswer) {
+			t.Fatalf("ParseAnswer: %v", err)
+		}
+		if a == nil {
+			if err == nil {
+				t.Fatal("ParseAnswer: no answer and no error")
 			}
 			return
 		}
@@ -38,6 +43,11 @@ func FuzzParseAnswer(f *testing.F) {
 		if a.DeviceInformation != nil {
 			_, _ = a.DeviceInformation.Chip()
 			_, _ = a.DeviceInformation.Version()
+			_, _ = a.DeviceInformation.Build()
+			_, _ = a.DeviceInformation.Mac()
+		}
+		for _, s := range a.OSUpdateStatus {
+			_ = s.Observation(time.Time{})
 		}
 	})
 }

@@ -198,7 +198,7 @@ func machineVersion(d dict) (v compat.Version, sent bool) {
 // 10.15", or "no known macOS release (Darwin 3)".
 func releaseName(b compat.Build) string {
 	if r := b.Release(); r.IsValid() {
-		return "macOS " + r.String()
+		return "macOS " + r.ReleaseName()
 	}
 	return fmt.Sprintf("no known macOS release (Darwin %d)", b.Major())
 }
@@ -212,19 +212,24 @@ func releaseName(b compat.Build) string {
 // Beta stay unknown: a Mac in Setup Assistant has not enrolled yet.
 func (m *MachineInfo) Mac() compat.Mac {
 	chip, _ := compat.ChipForModel(m.Product)
-	build := m.Build
-	if m.SupplementalBuild.IsValid() {
-		build = m.SupplementalBuild
-	}
 	return compat.Mac{
 		Model:    m.Product,
 		DeviceID: m.SoftwareUpdateDeviceID,
 		Chip:     chip,
 		Version:  m.OSVersion,
-		Build:    build,
+		Build:    m.runningBuild(),
 		Serial:   m.Serial,
 		UDID:     m.UDID,
 	}
+}
+
+// runningBuild is the build the Mac runs, supplemental update included:
+// SUPPLEMENTAL_BUILD_VERSION when sent, VERSION otherwise.
+func (m *MachineInfo) runningBuild() compat.Build {
+	if m.SupplementalBuild.IsValid() {
+		return m.SupplementalBuild
+	}
+	return m.Build
 }
 
 // Release returns the major macOS release the Mac runs, as Apple names majors (14,
@@ -276,7 +281,7 @@ func (m *MachineInfo) CanRequestSoftwareUpdate() bool {
 // before macOS 14, "macOS 13 (22G120), exact version unknown: the Mac sends
 // OS_VERSION only from macOS 14".
 func (m *MachineInfo) DescribeOS() string {
-	build := m.Mac().Build
+	build := m.runningBuild()
 	if m.OSVersion.IsValid() {
 		return fmt.Sprintf("macOS %v (%v)", m.OSVersion, build)
 	}

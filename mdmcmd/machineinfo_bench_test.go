@@ -33,7 +33,7 @@ func BenchmarkSoftwareUpdateRequiredJSON(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if sinkBytes, err = r.JSON(); err != nil {
+		if sinkBytes, _, err = r.Encode(FormatJSON); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -158,7 +158,7 @@ func TestParseMachineInfoSamples(t *testing.T) {
 			got.Raw = nil
 			assert.Equalf(t, tt.info, got, "ParseMachineInfo(%s)", tt.file)
 			assert.Equalf(t, tt.mac, info.Mac(), "Mac() of %s", tt.file)
-			assert.Equalf(t, tt.release, info.Release().String(), "Release() of %s", tt.file)
+			assert.Equalf(t, tt.release, info.Release().ReleaseName(), "Release() of %s", tt.file)
 			assert.Equalf(t, tt.canRequest, info.CanRequestSoftwareUpdate(), "CanRequestSoftwareUpdate() of %s", tt.file)
 			assert.Equalf(t, tt.os, info.DescribeOS(), "DescribeOS() of %s", tt.file)
 		})
@@ -178,21 +178,14 @@ func TestParseMachineInfoGolden(t *testing.T) {
 			info, err := ParseMachineInfo(data)
 			require.NoError(t, err)
 			got, err := json.MarshalIndent(struct {
-				MachineInfo *MachineInfo   `json:"machine_info"`
-				Mac         compat.Mac     `json:"mac"`
-				Release     compat.Version `json:"release"`
-				CanRequest  bool           `json:"can_request_software_update"`
-				OS          string         `json:"os"`
-			}{info, info.Mac(), info.Release(), info.CanRequestSoftwareUpdate(), info.DescribeOS()}, "", "  ")
+				MachineInfo *MachineInfo `json:"machine_info"`
+				Mac         compat.Mac   `json:"mac"`
+				Release     string       `json:"release"`
+				CanRequest  bool         `json:"can_request_software_update"`
+				OS          string       `json:"os"`
+			}{info, info.Mac(), info.Release().ReleaseName(), info.CanRequestSoftwareUpdate(), info.DescribeOS()}, "", "  ")
 			require.NoError(t, err)
-			got = append(got, '\n')
-			golden := "testdata/" + name + ".golden.json"
-			if os.Getenv("UPDATE_GOLDEN") != "" {
-				require.NoError(t, os.WriteFile(golden, got, 0o644))
-			}
-			want, err := os.ReadFile(golden)
-			require.NoError(t, err)
-			assert.Equal(t, string(want), string(got))
+			matchGolden(t, "testdata/"+name+".golden.json", append(got, '\n'))
 		})
 	}
 }
@@ -237,7 +230,7 @@ func TestParseMachineInfoRefusals(t *testing.T) {
 		{"OS_VERSION missing from a 14 build", machineInfoPlist(miBase(keyOSVersion)), "OS_VERSION: missing (Apple requires it from macOS 14, and VERSION 23E214 is macOS 14)"},
 		{"OS_VERSION empty on a 14 build", machineInfoPlist(miBase(keyOSVersion) + miString(keyOSVersion, "")), "OS_VERSION: missing"},
 		{"extra without OS_VERSION", machineInfoPlist(miBase(keyOSVersion, keyVersion) + miString(keyVersion, "22G120") + miString(keySupplementalExtra, "(a)")), `SUPPLEMENTAL_OS_VERSION_EXTRA: "(a)" without OS_VERSION`},
-		{"extra not a letter", machineInfoPlist(miBase() + miString(keySupplementalExtra, "a")), `SUPPLEMENTAL_OS_VERSION_EXTRA: "a" is not a supplemental letter`},
+		{"extra not a letter", machineInfoPlist(miBase() + miString(keySupplementalExtra, "(1)")), `SUPPLEMENTAL_OS_VERSION_EXTRA: "(1)" is not a supplemental letter`},
 		{"extra disagrees with the inline letter", machineInfoPlist(miBase(keyOSVersion) + miString(keyOSVersion, "14.4 (a)") + miString(keySupplementalExtra, "(b)")), `SUPPLEMENTAL_OS_VERSION_EXTRA: "(b)" disagrees with OS_VERSION 14.4 (a)`},
 		{"supplemental build of another release", machineInfoPlist(miBase() + miString(keySupplementalBuild, "22F770820d")), "SUPPLEMENTAL_BUILD_VERSION: 22F770820d is not a build of the same release as VERSION 23E214"},
 		{"supplemental build not a build", machineInfoPlist(miBase() + miString(keySupplementalBuild, "(a)")), `SUPPLEMENTAL_BUILD_VERSION: "(a)" is not a macOS build`},
@@ -306,7 +299,7 @@ func TestParseMachineInfoLenient(t *testing.T) {
 			assert.Equal(t, info.Build, info.Mac().Build)
 		}},
 		{"a 10.15 Mac", machineInfoPlist(miBase(keyVersion, keyOSVersion, keyCanRequest) + miString(keyVersion, "19H2026")), func(t *testing.T, info *MachineInfo) {
-			assert.Equal(t, "10.15", info.Release().String())
+			assert.Equal(t, "10.15", info.Release().ReleaseName())
 			assert.Equal(t, "macOS 10.15 (19H2026), exact version unknown: the Mac sends OS_VERSION only from macOS 14", info.DescribeOS())
 		}},
 		{"a build of no macOS release", machineInfoPlist(miBase(keyVersion, keyOSVersion) + miString(keyVersion, "3A1")), func(t *testing.T, info *MachineInfo) {

@@ -89,7 +89,7 @@ var (
 
 // NewSoftwareUpdateRequired builds the 403 body that makes a Mac in Setup Assistant
 // update to target (and, when build is not the zero Build, to that build) before it
-// enrolls. It fails with an error wrapping [ErrInvalidCommand] that names the key
+// enrolls. It fails with a *[KeyError] naming the key, wrapping [ErrInvalidCommand],
 // when the body breaks a rule of [SoftwareUpdateRequired.Validate], or when
 // opts.DeviceOS is known and the Mac runs a version before macOS 14 (it cannot read
 // the body), already runs target or later (also wrapping [compat.ErrDowngrade] when
@@ -112,7 +112,7 @@ func NewSoftwareUpdateRequired(target compat.Version, build compat.Build, opts R
 		return SoftwareUpdateRequired{}, err
 	}
 	if err := r.checkDevice(opts.DeviceOS); err != nil {
-		return SoftwareUpdateRequired{}, fmt.Errorf("mdmcmd: software update required: %w", err)
+		return SoftwareUpdateRequired{}, err
 	}
 	return r, nil
 }
@@ -140,11 +140,10 @@ func (m *MachineInfo) RequireUpdate(target compat.Version, build compat.Build, o
 // such as 16.1 (a), a supplemental build such as 20A242a; Message and Description
 // text an XML property list carries unchanged (valid UTF-8, no control
 // characters); RequireBetaProgram, when set, with both Description and Token, as
-// such text. The error wraps [ErrInvalidCommand] and names the key.
+// such text. The error is a *[KeyError] naming the key, wrapping
+// [ErrInvalidCommand].
 func (r SoftwareUpdateRequired) Validate() error {
-	bad := func(key, rule string, args ...any) error {
-		return fmt.Errorf("mdmcmd: software update required: %s: %s: %w", key, fmt.Sprintf(rule, args...), ErrInvalidCommand)
-	}
+	bad := badRequired
 	switch v := r.OSVersion; {
 	case !v.IsValid():
 		return bad("details.OSVersion", "missing")
@@ -183,9 +182,7 @@ func (r SoftwareUpdateRequired) Validate() error {
 
 // checkDevice checks r against the Mac's version, when known.
 func (r SoftwareUpdateRequired) checkDevice(deviceOS compat.Version) error {
-	bad := func(key, rule string, args ...any) error {
-		return fmt.Errorf("%s: %s: %w", key, fmt.Sprintf(rule, args...), ErrInvalidCommand)
-	}
+	bad := badRequired
 	if !deviceOS.IsValid() {
 		if !r.RequireBetaProgram.IsZero() {
 			return bad("details.RequireBetaProgram", "needs macOS 14.5, and the Mac's version is unknown")
@@ -196,13 +193,18 @@ func (r SoftwareUpdateRequired) checkDevice(deviceOS compat.Version) error {
 	case deviceOS.Compare(macOS14) < 0:
 		return bad("code", "the Mac runs %v, and only macOS 14 or later reads this answer", deviceOS)
 	case c > 0:
-		return fmt.Errorf("details.OSVersion: %v is older than the Mac's %v: %w: %w", r.OSVersion, deviceOS, ErrInvalidCommand, compat.ErrDowngrade)
+		return fmt.Errorf("%w: %w", bad("details.OSVersion", "%v is older than the Mac's %v", r.OSVersion, deviceOS), compat.ErrDowngrade)
 	case c == 0:
 		return bad("details.OSVersion", "the Mac already runs %v", deviceOS)
 	case !r.RequireBetaProgram.IsZero() && deviceOS.Compare(betaProgramSince) < 0:
 		return bad("details.RequireBetaProgram", "needs macOS 14.5, the Mac runs %v", deviceOS)
 	}
 	return nil
+}
+
+// badRequired is the *KeyError of a body whose key breaks a rule.
+func badRequired(key, rule string, args ...any) error {
+	return &KeyError{Key: key, Err: fmt.Errorf("mdmcmd: software update required: %s: %s: %w", key, fmt.Sprintf(rule, args...), ErrInvalidCommand)}
 }
 
 // BodyFormat is how a [SoftwareUpdateRequired] is encoded. Apple's Mac reads JSON
@@ -219,14 +221,6 @@ const (
 	FormatJSON
 	// FormatPlist is an XML property list, sent as application/xml. Token "plist".
 	FormatPlist
-)
-
-// Content types of the formats.
-const (
-	// ContentTypeJSON is the Content-Type of a JSON body.
-	ContentTypeJSON = "application/json"
-	// ContentTypeXML is the Content-Type of an XML property list body.
-	ContentTypeXML = "application/xml"
 )
 
 var bodyFormatTokens = enum.Tokens[BodyFormat]{
@@ -259,58 +253,55 @@ func (f *BodyFormat) UnmarshalText(text []byte) error {
 func (f BodyFormat) ContentType() string {
 	switch f {
 	case FormatJSON:
-		return ContentTypeJSON
+		return "application/json"
 	case FormatPlist:
-		return ContentTypeXML
+		return "application/xml"
 	}
 	return ""
 }
 
-// Encode returns r in format f, with the Content-Type to send it with. It fails,
-// wrapping [ErrInvalidCommand], when r breaks a rule of
-// [SoftwareUpdateRequired.Validate] or f is not FormatJSON or FormatPlist. The
-// same body always gives the same bytes.
+// Encode returns r in format f, with the Content-Type to send it with: JSON
+// compact, keys in the order code, message, description, details, with no trailing
+// newline; an XML property list with sorted keys. It fails, wrapping
+// [ErrInvalidCommand], when r breaks a rule of [SoftwareUpdateRequired.Validate] or
+// f is not FormatJSON or FormatPlist. The same body always gives the same bytes.
 func (r SoftwareUpdateRequired) Encode(f BodyFormat) (body []byte, contentType string, err error) {
-	switch f {
-	case FormatJSON:
-		body, err = r.JSON()
-	case FormatPlist:
-		body, err = r.Plist()
-	default:
+	if f != FormatJSON && f != FormatPlist {
 		return nil, "", fmt.Errorf("mdmcmd: software update required: format %v: want json or plist: %w", f, ErrInvalidCommand)
 	}
-	if err != nil {
+	if err := r.Validate(); err != nil {
 		return nil, "", err
+	}
+	if f == FormatJSON {
+		body, err = r.wire().json()
+	} else {
+		body, err = plist.MarshalIndent(r.wire(), plist.XMLFormat, "\t")
+	}
+	if err != nil {
+		return nil, "", fmt.Errorf("mdmcmd: software update required: encode %v: %v: %w", f, err, ErrInvalidCommand)
 	}
 	return body, f.ContentType(), nil
 }
 
-// JSON returns r as compact JSON, keys in the order code, message, description,
-// details, with no trailing newline; send it as application/json.
-func (r SoftwareUpdateRequired) JSON() ([]byte, error) {
-	if err := r.Validate(); err != nil {
-		return nil, err
-	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(r.wire()); err != nil {
-		return nil, fmt.Errorf("mdmcmd: software update required: encode JSON: %v: %w", err, ErrInvalidCommand)
-	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+// MarshalJSON returns r as Apple's JSON body, as [SoftwareUpdateRequired.Encode]
+// does with FormatJSON, so that encoding/json never writes the Go fields instead.
+func (r SoftwareUpdateRequired) MarshalJSON() ([]byte, error) {
+	body, _, err := r.Encode(FormatJSON)
+	return body, err
 }
 
-// Plist returns r as an XML property list with sorted keys; send it as
-// application/xml.
-func (r SoftwareUpdateRequired) Plist() ([]byte, error) {
-	if err := r.Validate(); err != nil {
-		return nil, err
+// UnmarshalJSON sets r from Apple's JSON body, as [ParseSoftwareUpdateRequired]
+// reads it; JSON null leaves r unchanged.
+func (r *SoftwareUpdateRequired) UnmarshalJSON(data []byte) error {
+	if string(data) == "null" {
+		return nil
 	}
-	b, err := plist.MarshalIndent(r.wire(), plist.XMLFormat, "\t")
+	p, err := ParseSoftwareUpdateRequired(data)
 	if err != nil {
-		return nil, fmt.Errorf("mdmcmd: software update required: encode plist: %v: %w", err, ErrInvalidCommand)
+		return err
 	}
-	return b, nil
+	*r = p
+	return nil
 }
 
 func (r SoftwareUpdateRequired) wire() wireRequired {
@@ -327,6 +318,17 @@ func (r SoftwareUpdateRequired) wire() wireRequired {
 		w.Details.RequireBetaProgram = &wireBetaProgram{Description: b.Description, Token: b.Token}
 	}
 	return w
+}
+
+// json encodes w compactly, without escaping HTML characters.
+func (w wireRequired) json() ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(w); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
 // wireRequired is the body as Apple's schema spells it.

@@ -18,7 +18,7 @@ func ParseSoftwareUpdateRequired(data []byte) (SoftwareUpdateRequired, error) {
 }
 
 // ParseSoftwareUpdateRequired reads a software-update-required 403 body, JSON (when
-// its first non-blank byte is '{') or an XML or binary property list: to check what
+// its first non-blank byte is '{' or '[') or an XML or binary property list: to check what
 // a server answers, or to read back what [SoftwareUpdateRequired.Encode] produced,
 // which comes back unchanged. Input over o.Limits fails with an error wrapping
 // [compat.ErrTooLarge] before it is decoded.
@@ -51,7 +51,7 @@ func (o ParseOptions) ParseSoftwareUpdateRequired(data []byte) (SoftwareUpdateRe
 // against the limits of its format.
 func (o ParseOptions) decodeRequired(data []byte) (any, error) {
 	var top any
-	if trimmed := bytes.TrimLeft(data, " \t\r\n"); len(trimmed) > 0 && trimmed[0] == '{' {
+	if trimmed := bytes.TrimLeft(data, " \t\r\n"); len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') {
 		if err := o.Limits.CheckJSON(data); err != nil {
 			return nil, fmt.Errorf("mdmcmd: software update required: %w", err)
 		}

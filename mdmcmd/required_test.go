@@ -64,6 +64,9 @@ func TestNewSoftwareUpdateRequiredRules(t *testing.T) {
 			}
 			require.ErrorIs(t, err, ErrInvalidCommand)
 			assert.Contains(t, err.Error(), "mdmcmd: software update required: "+tt.key+":")
+			var ke *KeyError
+			require.ErrorAs(t, err, &ke)
+			assert.Equal(t, tt.key, ke.Key)
 			assert.Equal(t, SoftwareUpdateRequired{}, r)
 		})
 	}
@@ -136,16 +139,22 @@ func TestSoftwareUpdateRequiredGolden(t *testing.T) {
 				got, contentType, err := tt.body.Encode(f)
 				require.NoError(t, err)
 				assert.Equal(t, f.ContentType(), contentType)
-				golden := "testdata/" + tt.name + ".golden." + f.String()
-				if os.Getenv("UPDATE_GOLDEN") != "" {
-					require.NoError(t, os.WriteFile(golden, got, 0o644))
-				}
-				want, err := os.ReadFile(golden)
-				require.NoError(t, err)
-				assert.Equal(t, string(want), string(got))
+				matchGolden(t, "testdata/"+tt.name+".golden."+f.String(), got)
 			})
 		}
 	}
+}
+
+// matchGolden checks got against the golden file at path, which UPDATE_GOLDEN=1
+// rewrites first.
+func matchGolden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if os.Getenv("UPDATE_GOLDEN") != "" {
+		require.NoError(t, os.WriteFile(path, got, 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, string(want), string(got), path)
 }
 
 // TestSoftwareUpdateRequiredMatchesSchema decodes every golden body, in both
@@ -258,7 +267,7 @@ func TestParseSoftwareUpdateRequiredRefusals(t *testing.T) {
 	}{
 		{"not JSON", `{"code":`, "not JSON"},
 		{"neither format", "hello", "neither JSON nor an XML or binary property list"},
-		{"a JSON array", `[]`, "neither JSON nor"},
+		{"a JSON array", `[]`, "want a dictionary, got array"},
 		{"code missing", `{"details":{"OSVersion":"15.1"}}`, "code: missing"},
 		{"another code", `{"code":"com.apple.psso.required","details":{"OSVersion":"15.1"}}`, `code: "com.apple.psso.required": want com.apple.softwareupdate.required`},
 		{"details missing", `{"code":"com.apple.softwareupdate.required"}`, "details: missing"},
@@ -291,11 +300,11 @@ func TestParseSoftwareUpdateRequiredKeepsWhatValidateRefuses(t *testing.T) {
 }
 
 func TestParseSoftwareUpdateRequiredLimits(t *testing.T) {
-	data, err := goldenBodies()[0].body.JSON()
+	data, _, err := goldenBodies()[0].body.Encode(FormatJSON)
 	require.NoError(t, err)
 	_, err = ParseOptions{Limits: compat.Limits{MaxBytes: 8}}.ParseSoftwareUpdateRequired(data)
 	assert.ErrorIs(t, err, compat.ErrTooLarge)
-	plistData, err := goldenBodies()[0].body.Plist()
+	plistData, _, err := goldenBodies()[0].body.Encode(FormatPlist)
 	require.NoError(t, err)
 	_, err = ParseOptions{Limits: compat.Limits{MaxBytes: 8}}.ParseSoftwareUpdateRequired(plistData)
 	assert.ErrorIs(t, err, compat.ErrTooLarge)
@@ -312,6 +321,27 @@ func TestSoftwareUpdateRequiredZeroValue(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalidCommand)
 	_, _, err = ok.Encode(BodyFormat(9))
 	assert.ErrorIs(t, err, ErrInvalidCommand)
+}
+
+func TestSoftwareUpdateRequiredEncodingJSONIsApplesBody(t *testing.T) {
+	for _, tt := range goldenBodies() {
+		t.Run(tt.name, func(t *testing.T) {
+			want, _, err := tt.body.Encode(FormatJSON)
+			require.NoError(t, err)
+			got, err := json.Marshal(tt.body)
+			require.NoError(t, err)
+			assert.JSONEq(t, string(want), string(got), "json.Marshal writes Apple's keys, not the Go fields")
+			var back SoftwareUpdateRequired
+			require.NoError(t, json.Unmarshal(got, &back))
+			assert.Equal(t, tt.body, back)
+		})
+	}
+	_, err := json.Marshal(SoftwareUpdateRequired{})
+	assert.ErrorIs(t, err, ErrInvalidCommand, "the zero body is not a body")
+	var r SoftwareUpdateRequired
+	require.NoError(t, json.Unmarshal([]byte("null"), &r))
+	assert.Equal(t, SoftwareUpdateRequired{}, r)
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"code":"x"}`), &r), ErrInvalidAnswer)
 }
 
 func TestBodyFormatText(t *testing.T) {

@@ -25,6 +25,12 @@ type Update struct {
 	// Priority is the download priority (macOS 12.3), only for a minor update; the
 	// zero value leaves it out.
 	Priority Priority
+	// AllowsInstallLater is the AllowsInstallLater flag of the update's
+	// AvailableOSUpdates item, which is not sent: when known, it decides whether
+	// NotifyOnly and InstallLater are accepted (the Mac answers error 12008 when they
+	// are not), over the rule for a major upgrade before macOS 14. FlagUnknown, the
+	// zero value, leaves that rule to decide.
+	AllowsInstallLater compat.Flag
 	// Kind is the kind of update, which the rules depend on. It is not sent. The
 	// zero value (NoUpdate) means "work it out": from ProductVersion and the Mac's
 	// version when both are known, else from the ProductKey's form (see
@@ -42,8 +48,10 @@ type Update struct {
 // InstallAction from Apple's list; ProductKey or ProductVersion; a ProductKey for a
 // rapid security response; MaxUserDeferrals (at least 1) only with InstallLater and
 // only for a minor update; Priority (Low or High) only for a minor update; no
-// NotifyOnly or InstallLater for a major upgrade on a Mac before macOS 14 (or whose
-// version is unknown). A Mac on macOS 27 or later gets [ErrRemoved].
+// NotifyOnly or InstallLater for an update whose AvailableOSUpdates item says
+// AllowsInstallLater false, nor, when that is not known, for a major upgrade on a Mac
+// before macOS 14 (or whose version is unknown). A Mac on macOS 27 or later gets
+// [ErrRemoved].
 func NewScheduleOSUpdate(uuid string, deviceOS compat.Version, updates ...Update) (Command, error) {
 	if len(updates) == 0 {
 		return Command{}, fmt.Errorf("mdmcmd: ScheduleOSUpdate: Updates: empty: %w", ErrInvalidCommand)
@@ -126,8 +134,13 @@ func (u Update) validate(deviceOS compat.Version) error {
 			return bad("Priority", "needs macOS 12.3, the Mac runs %v", deviceOS)
 		}
 	}
-	if kind == compat.Major && (u.InstallAction == NotifyOnly || u.InstallAction == InstallLater) && (!known || below(since14)) {
-		return bad("InstallAction", "%s is not accepted for a major upgrade before macOS 14 (the Mac answers error 12008)", u.InstallAction)
+	if u.InstallAction == NotifyOnly || u.InstallAction == InstallLater {
+		switch {
+		case u.AllowsInstallLater == compat.FlagFalse:
+			return bad("InstallAction", "%s is not accepted: the update's AvailableOSUpdates item says AllowsInstallLater false (the Mac answers error 12008)", u.InstallAction)
+		case u.AllowsInstallLater == compat.FlagUnknown && kind == compat.Major && (!known || below(since14)):
+			return bad("InstallAction", "%s is not accepted for a major upgrade before macOS 14 (the Mac answers error 12008)", u.InstallAction)
+		}
 	}
 	return nil
 }

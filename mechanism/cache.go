@@ -1,22 +1,26 @@
 package mechanism
 
 import (
-	"cmp"
-	"slices"
-	"strings"
 	"time"
 
 	"github.com/managedos/managedos/internal/enum"
 )
 
-// Observation is one report of an update's download as the Mac gave it: an
-// OSUpdateStatus item or a DDM status report, stamped with when it arrived.
+// Observation is one report of an update as the Mac gave it: an OSUpdateStatus item
+// or a DDM status report, stamped with when it arrived. Its JSON form is
+// {"at","target","status","percent","downloaded","reason","failure_count"}, the
+// keys of values that are absent left out.
 type Observation struct {
 	// At is when the Mac reported it.
 	At time.Time
+	// Target is the update the observation is about, as the Mac named it: a macOS
+	// version ("14.2.1", "13.4.1 (c)") or a product key
+	// ("MSU_UPDATE_22G313_patch_13.6.1_minor"). Empty means any target: the report
+	// did not say. See [InferCacheFor].
+	Target string
 	// Status is the status as the Mac sent it: an OSUpdateStatus Status such as
 	// "Downloading" or "DownloadFailed", or a DDM install-state such as
-	// "downloading" or "prepared".
+	// "downloading" or "prepared"; empty when the report carried none.
 	Status string
 	// Percent is how far the download is, on the Mac's own scale (OSUpdateStatus
 	// sends a fraction from 0 to 1); it is only compared with other observations'.
@@ -26,16 +30,24 @@ type Observation struct {
 	// Downloaded is the Mac saying the update is downloaded (OSUpdateStatus
 	// IsDownloaded).
 	Downloaded bool
+	// Reason is why the update failed, as the Mac said it (DDM
+	// softwareupdate.failure-reason reason); empty when it did not say.
+	Reason string
+	// FailureCount is how many times the Mac says the update failed (DDM
+	// softwareupdate.failure-reason count); 0 when it did not say.
+	FailureCount int
 }
 
-// CacheState is the verdict of [InferCache]. The zero value, CacheUnknown, means
-// there is nothing to go on.
+// CacheState is the state of an update on one Mac: the verdict of [InferCache], and of
+// compat's Tracker, which adds Compliant. The zero value, CacheUnknown, means there is
+// nothing to go on.
 type CacheState uint8
 
 const (
-	// CacheUnknown: no observations. Token "unknown".
+	// CacheUnknown: no observation says anything about the update. Token "unknown".
 	CacheUnknown CacheState = iota
-	// Downloading: the latest observation made progress. Token "downloading".
+	// Downloading: the latest observation that said anything made progress. Token
+	// "downloading".
 	Downloading
 	// Stalled: the download stopped progressing, but not yet for long enough or
 	// often enough to assume it is cached. Token "stalled".
@@ -44,23 +56,31 @@ const (
 	// the whole window: macOS is taken to have the update cached already without
 	// saying so, and enforcement proceeds. Token "assumed-cached".
 	AssumedCached
-	// Cached: the Mac reported the update downloaded (or prepared). Token "cached".
+	// Cached: the Mac reported the update downloaded (or DDM prepared). Token
+	// "cached".
 	Cached
-	// Installing: the latest observation says the update is installing. Token
-	// "installing".
+	// Installing: the latest observation that said anything says the update is
+	// installing. Token "installing".
 	Installing
+	// Compliant: the Mac is at or past the target, whatever the observations say.
+	// Only a verdict that knows the Mac's version and the target (compat's Tracker)
+	// gives it; InferCache never does. Token "compliant".
+	Compliant
 )
 
 var cacheStateTokens = enum.Tokens[CacheState]{
 	Type:  "CacheState",
-	Names: []string{"unknown", "downloading", "stalled", "assumed-cached", "cached", "installing"},
+	Names: []string{"unknown", "downloading", "stalled", "assumed-cached", "cached", "installing", "compliant"},
 	Err:   ErrUnknownToken,
 }
 
 // String returns the token of s.
 func (s CacheState) String() string { return cacheStateTokens.String(s) }
 
-// MarshalText returns the token of s.
+// IsValid reports whether s is one of the declared constants.
+func (s CacheState) IsValid() bool { return int(s) < len(cacheStateTokens.Names) }
+
+// MarshalText returns the token of s; it fails for a value outside the constants.
 func (s CacheState) MarshalText() ([]byte, error) { return cacheStateTokens.Marshal(s) }
 
 // UnmarshalText sets s from its token; unknown text wraps [ErrUnknownToken].
@@ -73,20 +93,35 @@ func (s *CacheState) UnmarshalText(text []byte) error {
 	return nil
 }
 
-// CacheVerdict is what [InferCache] concludes.
+// CacheVerdict is the state of an update on one Mac, as [InferCache] or compat's
+// Tracker concludes it. Its JSON form is
+// {"verdict","since","enforce_at","observations","reason","failure_count"}, absent
+// times and an empty reason left out.
 type CacheVerdict struct {
-	State CacheState // the verdict
+	// State is the verdict.
+	State CacheState `json:"verdict"`
 	// Since is when the state began: the first downloaded report (Cached), the first
 	// of the latest installing reports (Installing), the latest progress
-	// (Downloading), the start of the stall (Stalled), or the stall's start plus the
-	// window, when enforcement began (AssumedCached). Zero for CacheUnknown.
-	Since time.Time
-	// EnforceAt is, for Stalled, when the update will be assumed cached if nothing
-	// changes (the stall's start plus the window); zero otherwise.
-	EnforceAt time.Time
-	// Observations is how many observations were taken into account (those not
-	// after now).
-	Observations int
+	// (Downloading), the start of the stall (Stalled), or when enforcement began
+	// (AssumedCached): the later of the stall's start plus the window and the
+	// MinStalls-th observation of the stall, never before the evidence. Zero for
+	// CacheUnknown and Compliant.
+	Since time.Time `json:"since,omitzero"`
+	// EnforceAt is, for Stalled, the earliest moment the update can become
+	// AssumedCached: the stall's start plus the window (by then the stall also needs
+	// MinStalls observations, so it may turn later); for AssumedCached it repeats
+	// Since; zero otherwise.
+	EnforceAt time.Time `json:"enforce_at,omitzero"`
+	// Observations is how many observations were taken into account: those about
+	// the target and not after now.
+	Observations int `json:"observations"`
+	// Reason is, when failures led to the verdict (Stalled or AssumedCached with a
+	// failure in the stall), the Mac's last failure reason: its Reason, or its
+	// Status when it gave none. Empty otherwise.
+	Reason string `json:"reason,omitempty"`
+	// FailureCount is, with Reason, the Mac's own count of failures when it sent one
+	// (DDM softwareupdate.failure-reason count); 0 otherwise.
+	FailureCount int `json:"failure_count,omitempty"`
 }
 
 // CachePolicy is how patient [InferCache] is. The zero value is the default policy.
@@ -114,133 +149,4 @@ func (p CachePolicy) withDefaults() CachePolicy {
 		p.MinStalls = DefaultMinStalls
 	}
 	return p
-}
-
-// InferCache decides, from observations of one update and the time now, whether the
-// update is downloading, stalled, or to be taken as cached. macOS may not report an
-// update it already cached (the user downloaded it, or automatic downloads did), so
-// a download that keeps failing or not progressing looks stalled forever; after
-// p.MinStalls such observations in a row spanning at least p.Window, InferCache
-// assumes the update is cached and enforcement proceeds.
-//
-// The rules, in order:
-//   - Observations after now are ignored; the rest are taken in time order whatever
-//     order they come in (ties are broken by their content, so the order given
-//     never changes the verdict).
-//   - The latest observation installing ("Installing" or "installing") → Installing.
-//   - Any observation downloaded (Downloaded, or the DDM state "prepared") → Cached.
-//   - Progress is a percent higher than every earlier one (the first percent seen
-//     is progress); it ends any stall. A failure status (DownloadFailed,
-//     InstallFailed, Error, the Insufficient statuses, DDM "failed") or an
-//     observation without a higher percent is a stall; the stall starts at the first
-//     observation of the current run of them.
-//   - Latest observation progressed → Downloading. A stall with at least MinStalls
-//     observations and lasting at least Window by now → AssumedCached since start +
-//     Window; a shorter one → Stalled, with EnforceAt = start + Window.
-//
-// InferCache is pure: no clock, no I/O. It does not modify obs, and does not
-// allocate when obs is already in time order.
-func InferCache(obs []Observation, now time.Time, p CachePolicy) CacheVerdict {
-	p = p.withDefaults()
-	if v, ok := inferInOrder(obs, now, p); ok {
-		return v
-	}
-	sorted := slices.Clone(obs)
-	slices.SortFunc(sorted, func(a, b Observation) int { return compareObservations(&a, &b) })
-	v, _ := inferInOrder(sorted, now, p)
-	return v
-}
-
-// inferInOrder runs the rules over obs in one pass, checking as it goes that obs is
-// in order; ok is false, and the verdict meaningless, when it is not.
-func inferInOrder(obs []Observation, now time.Time, p CachePolicy) (v CacheVerdict, ok bool) {
-	var (
-		best          float64
-		seenPercent   bool
-		progressAt    time.Time
-		stallStart    time.Time
-		stallRun      int
-		downloadedAt  time.Time
-		installingAt  time.Time
-		lastInstalled bool
-	)
-	for i := range obs {
-		o := &obs[i]
-		if i > 0 && compareObservations(&obs[i-1], o) > 0 {
-			return CacheVerdict{}, false
-		}
-		if o.At.After(now) {
-			continue // later ones are after now too, but must still be checked for order
-		}
-		v.Observations++
-		installing := o.Status == "Installing" || o.Status == "installing"
-		if installing && !lastInstalled {
-			installingAt = o.At
-		}
-		lastInstalled = installing
-		if (o.Downloaded || o.Status == "prepared") && downloadedAt.IsZero() {
-			downloadedAt = o.At
-		}
-		if o.HasPercent && (!seenPercent || o.Percent > best) && !IsFailureStatus(o.Status) {
-			best, seenPercent = o.Percent, true
-			progressAt, stallRun = o.At, 0
-			continue
-		}
-		if stallRun == 0 {
-			stallStart = o.At
-		}
-		stallRun++
-	}
-	switch {
-	case v.Observations == 0:
-	case lastInstalled:
-		v.State, v.Since = Installing, installingAt
-	case !downloadedAt.IsZero():
-		v.State, v.Since = Cached, downloadedAt
-	case stallRun == 0:
-		v.State, v.Since = Downloading, progressAt
-	case stallRun >= p.MinStalls && now.Sub(stallStart) >= p.Window:
-		v.State, v.Since = AssumedCached, stallStart.Add(p.Window)
-	default:
-		v.State, v.Since, v.EnforceAt = Stalled, stallStart, stallStart.Add(p.Window)
-	}
-	return v, true
-}
-
-// compareObservations orders observations by time, then by content, so that any
-// arrival order gives the same sequence.
-func compareObservations(a, b *Observation) int {
-	if c := a.At.Compare(b.At); c != 0 {
-		return c
-	}
-	if c := strings.Compare(a.Status, b.Status); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(boolInt(a.HasPercent), boolInt(b.HasPercent)); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(a.Percent, b.Percent); c != 0 {
-		return c
-	}
-	return cmp.Compare(boolInt(a.Downloaded), boolInt(b.Downloaded))
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-// IsFailureStatus reports whether a status a Mac reported says the download or
-// install failed or cannot proceed: the OSUpdateStatus and UpdateResults statuses
-// DownloadFailed, InstallFailed, DownloadRequiresComputer, InstallPhoneCallInProgress
-// and the Download/Install Insufficient ones, the scheduling result Error, and the DDM
-// install-state failed.
-func IsFailureStatus(status string) bool {
-	switch status {
-	case "DownloadFailed", "InstallFailed", "Error", "failed", "DownloadRequiresComputer", "InstallPhoneCallInProgress":
-		return true
-	}
-	return strings.HasPrefix(status, "DownloadInsufficient") || strings.HasPrefix(status, "InstallInsufficient")
 }

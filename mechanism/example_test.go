@@ -37,7 +37,7 @@ func ExampleInstaller_UnmarshalText() {
 }
 
 // A download that stops progressing is stalled; after three hours of it the update
-// is assumed cached and enforcement proceeds.
+// is assumed cached and enforcement proceeds, with the Mac's last failure reason.
 func ExampleInferCache() {
 	start := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
 	obs := []mechanism.Observation{
@@ -47,11 +47,33 @@ func ExampleInferCache() {
 	}
 	for _, now := range []time.Time{start.Add(2 * time.Hour), start.Add(4 * time.Hour)} {
 		v := mechanism.InferCache(obs, now, mechanism.CachePolicy{})
-		fmt.Println(v.State, v.Since.Format("15:04"), v.EnforceAt.Format("15:04"))
+		fmt.Println(v.State, v.Since.Format("15:04"), v.EnforceAt.Format("15:04"), v.Reason)
 	}
 	// Output:
-	// stalled 09:30 12:30
-	// assumed-cached 12:30 00:00
+	// stalled 09:30 12:30 DownloadFailed
+	// assumed-cached 12:30 12:30 DownloadFailed
+}
+
+// A download that failed and restarted is progress again as soon as it climbs; a DDM
+// report without an install state neither progresses nor stalls.
+func ExampleInferCacheFor() {
+	start := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+	at := func(minutes int) time.Time { return start.Add(time.Duration(minutes) * time.Minute) }
+	obs := []mechanism.Observation{
+		{At: at(0), Target: "14.2.1", Status: "Downloading", Percent: 0.1, HasPercent: true},
+		{At: at(30), Target: "14.2.1", Status: "Downloading", Percent: 0.5, HasPercent: true},
+		{At: at(60), Target: "14.2.1", Status: "DownloadFailed"},
+		{At: at(90), Target: "14.2.1", Status: "Downloading", Percent: 0.1, HasPercent: true},
+		{At: at(95), Target: "14.1.2", Status: "DownloadFailed"}, // another update
+		{At: at(120), Target: "14.2.1", Status: "Downloading", Percent: 0.45, HasPercent: true},
+		{At: at(150)}, // a partial report
+	}
+	about := func(target string) bool { return target == "" || target == "14.2.1" }
+	v := mechanism.InferCacheFor(obs, about, at(160), mechanism.CachePolicy{})
+	b, _ := json.Marshal(v)
+	fmt.Println(string(b))
+	// Output:
+	// {"verdict":"downloading","since":"2026-11-27T11:00:00Z","observations":6}
 }
 
 // An Intel Mac upgrading from macOS 12 runs the cached installer's startosinstall.

@@ -44,6 +44,12 @@ func InstallerApp(major, minor int) (string, error) {
 	return "", fmt.Errorf("mechanism: no known installer for macOS %s: %w", release(major, minor), ErrStartOSInstall)
 }
 
+// takesForceQuitApps reports whether the installer of a release accepts
+// --forcequitapps, which Apple added with the Catalina (10.15) installer.
+func takesForceQuitApps(major, minor int) bool {
+	return major > 10 || major == 10 && minor >= 15
+}
+
 func release(major, minor int) string {
 	if major == 10 {
 		return strconv.Itoa(major) + "." + strconv.Itoa(minor)
@@ -90,7 +96,9 @@ type Invocation struct {
 }
 
 // NewStartOSInstall returns the startosinstall invocation for an Intel upgrade:
-// --agreetolicense --forcequitapps --nointeraction, then the options. It refuses,
+// --agreetolicense, --forcequitapps for a Catalina (10.15) or later installer (the
+// High Sierra and Mojave installers do not take it), --nointeraction, then the
+// options. It refuses,
 // wrapping [ErrStartOSInstall] or [ErrWrongDelivery], an Apple silicon Mac, a
 // delivery other than StartOSInstall, a release without a known installer, and
 // options out of range.
@@ -112,7 +120,11 @@ func NewStartOSInstall(u Upgrade, opts StartOSInstallOptions) (Invocation, error
 	if opts.AllowRemoval && u.TargetMajor < 11 {
 		return Invocation{}, fmt.Errorf("mechanism: --allowremoval: the macOS %s installer does not accept it: %w", release(u.TargetMajor, u.TargetMinor), ErrStartOSInstall)
 	}
-	args := []string{"--agreetolicense", "--forcequitapps", "--nointeraction"}
+	args := []string{"--agreetolicense"}
+	if takesForceQuitApps(u.TargetMajor, u.TargetMinor) {
+		args = append(args, "--forcequitapps")
+	}
+	args = append(args, "--nointeraction")
 	if opts.RebootDelay > 0 {
 		args = append(args, "--rebootdelay", strconv.Itoa(opts.RebootDelay))
 	}

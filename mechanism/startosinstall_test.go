@@ -40,6 +40,22 @@ func TestNewStartOSInstall(t *testing.T) {
 	assert.Equal(t, []string{"--agreetolicense", "--forcequitapps", "--nointeraction", "--rebootdelay", "300", "--pidtosignal", "4242", "--allowremoval"}, inv.Args)
 }
 
+func TestForceQuitAppsOnlyFromCatalina(t *testing.T) {
+	for _, tt := range []struct {
+		major, minor int
+		args         []string
+	}{
+		{10, 13, []string{"--agreetolicense", "--nointeraction"}},
+		{10, 14, []string{"--agreetolicense", "--nointeraction"}},
+		{10, 15, []string{"--agreetolicense", "--forcequitapps", "--nointeraction"}},
+		{11, 0, []string{"--agreetolicense", "--forcequitapps", "--nointeraction"}},
+	} {
+		inv, err := NewStartOSInstall(Upgrade{Delivery: StartOSInstall, TargetMajor: tt.major, TargetMinor: tt.minor}, StartOSInstallOptions{})
+		require.NoError(t, err)
+		assert.Equalf(t, tt.args, inv.Args, "macOS %d.%d", tt.major, tt.minor)
+	}
+}
+
 func TestNewStartOSInstallRefuses(t *testing.T) {
 	tests := []struct {
 		name string

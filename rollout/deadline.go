@@ -92,10 +92,11 @@ func (p DeadlinePolicy) Deadline(posted time.Time, ring Ring, now time.Time) (De
 		return Deadline{}, fmt.Errorf("rollout: deadline: ring offset %d days: want 0 to %d: %w", ring.OffsetDays, MaxOffsetDays, ErrInvalidDeadline)
 	}
 	y, m, d := posted.UTC().Date()
-	d += p.Days + ring.OffsetDays
-	if !civilAt(y, m, d, p.At).IsValid() {
-		return Deadline{}, fmt.Errorf("rollout: deadline: %d days after %04d-%02d-%02d is outside the years 1 to 9999: %w", p.Days+ring.OffsetDays, y, int(m), d-p.Days-ring.OffsetDays, ErrInvalidDeadline)
+	days := p.Days + ring.OffsetDays
+	if !civilAt(y, m, d+days, p.At).IsValid() {
+		return Deadline{}, fmt.Errorf("rollout: deadline: %d days after %04d-%02d-%02d is outside the years 1 to 9999: %w", days, y, int(m), d, ErrInvalidDeadline)
 	}
+	d += days
 	var dl Deadline
 	if p.Zone != nil {
 		dl = p.zoned(y, m, d, now)
@@ -164,8 +165,11 @@ type Deadline struct {
 func (d Deadline) IsZero() bool { return !d.local.IsValid() }
 
 // Local returns the deadline's wall-clock date and time: in the enforcement zone,
-// or on each Mac's own clock for a civil deadline. It is what a DDM declaration's
-// TargetLocalDateTime carries.
+// or on each Mac's own clock for a civil deadline. For a civil deadline it is what
+// a DDM declaration's TargetLocalDateTime carries. A Mac reads TargetLocalDateTime
+// on its own clock, so a zoned deadline's Local is the same instant only for Macs
+// in the enforcement zone; for a Mac in another known zone, pass
+// ddm.LocalDateTimeIn(t, macZone) with t from [Deadline.Time].
 func (d Deadline) Local() ddm.LocalDateTime { return d.local }
 
 // Time returns the deadline's instant, in the enforcement zone, and true; for a

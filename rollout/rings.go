@@ -143,8 +143,8 @@ func (rs Rings) IsZero() bool { return len(rs.rings) == 0 }
 // All returns the rings in order, as a fresh copy.
 func (rs Rings) All() []Ring { return slices.Clone(rs.rings) }
 
-// Lookup returns the ring named name, matched exactly, and whether there is one.
-func (rs Rings) Lookup(name string) (Ring, bool) {
+// lookup returns the ring named name, matched exactly, and whether there is one.
+func (rs Rings) lookup(name string) (Ring, bool) {
 	for _, r := range rs.rings {
 		if r.Name == name {
 			return r, true
@@ -164,7 +164,7 @@ func (rs Rings) Lookup(name string) (Ring, bool) {
 // Assign does not allocate unless it fails.
 func (rs Rings) Assign(id, inventoryRing string) (Ring, error) {
 	if inventoryRing != "" {
-		if r, ok := rs.Lookup(inventoryRing); ok {
+		if r, ok := rs.lookup(inventoryRing); ok {
 			return r, nil
 		}
 		return Ring{}, fmt.Errorf("rollout: ring %s: not one of %s: %w", errtext.Quote(inventoryRing), errtext.Quote(rs.names()), ErrUnknownRing)

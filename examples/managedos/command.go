@@ -2,9 +2,11 @@ package main
 
 import (
 	"crypto/rand"
+	"flag"
 	"fmt"
 
 	"github.com/managedos/managedos/compat"
+	"github.com/managedos/managedos/internal/errtext"
 	"github.com/managedos/managedos/mdmcmd"
 )
 
@@ -13,8 +15,8 @@ func runCommand(e *env, args []string) error {
 	target := fs.String("target", "", "the macOS version to install (ProductVersion)")
 	productKey := fs.String("product-key", "", "the update's ProductKey from AvailableOSUpdates")
 	action := fs.String("action", string(mdmcmd.InstallASAP), "the InstallAction: Default, DownloadOnly, InstallASAP, NotifyOnly, InstallLater or InstallForceRestart")
-	maxDeferrals := fs.Int("max-deferrals", 0, "MaxUserDeferrals, with -action InstallLater on a minor update")
-	priority := fs.String("priority", "", "Low or High, on a minor update")
+	maxDeferrals := fs.Int("max-deferrals", 0, "MaxUserDeferrals, at least 1, with -action InstallLater on a minor update (default: not sent)")
+	priority := fs.String("priority", "", "Low or High, on a minor update (default: not sent)")
 	uuid := fs.String("uuid", "", "the CommandUUID (default: a fresh random UUID)")
 	chip := fs.String("chip", "", "with -current: resolve first and refuse a Mac whose delivery is not MDM commands")
 	current := fs.String("current", "", "with -chip: the Mac's macOS version now")
@@ -31,6 +33,9 @@ func runCommand(e *env, args []string) error {
 	if *chip != "" && *target == "" {
 		fs.Usage()
 		return usageError{"-chip and -current need -target"}
+	}
+	if err := checkGiven(fs, *maxDeferrals, *priority); err != nil {
+		return err
 	}
 	if *uuid == "" {
 		*uuid = newUUID()
@@ -72,6 +77,23 @@ func runCommand(e *env, args []string) error {
 		}{cmd.UUID(), cmd.RequestType(), string(b)})
 	}
 	_, err = fmt.Fprintf(e.stdout, "%s\n", b)
+	return err
+}
+
+// checkGiven refuses optional flags given with a value that would leave the key out:
+// -max-deferrals 0 (Apple needs at least 1; leave the flag out for no limit key) and
+// an empty -priority. Flags not given stay absent from the command.
+func checkGiven(fs *flag.FlagSet, maxDeferrals int, priority string) error {
+	var err error
+	fs.Visit(func(f *flag.Flag) {
+		switch {
+		case err != nil:
+		case f.Name == "max-deferrals" && maxDeferrals < 1:
+			err = fmt.Errorf("-max-deferrals %d: MaxUserDeferrals: want at least 1 (leave the flag out to send none): %w", maxDeferrals, mdmcmd.ErrInvalidCommand)
+		case f.Name == "priority" && !mdmcmd.Priority(priority).IsValid():
+			err = fmt.Errorf("-priority %s: Priority: want Low or High (leave the flag out to send none): %w", errtext.Quote(priority), mdmcmd.ErrInvalidCommand)
+		}
+	})
 	return err
 }
 

@@ -126,3 +126,21 @@ func TestParseReadsMDMAnswers(t *testing.T) {
 	assert.Equal(t, exitRefused, code)
 	assert.Contains(t, stdout, `"invalid-payload"`)
 }
+
+func TestCommandOptionalFlags(t *testing.T) {
+	for name, args := range map[string][]string{
+		"explicit zero deferrals": {"-target", "13.6", "-action", "InstallLater", "-max-deferrals", "0"},
+		"negative deferrals":      {"-target", "13.6", "-action", "InstallLater", "-max-deferrals", "-2"},
+		"empty priority":          {"-target", "13.6", "-priority", ""},
+	} {
+		code, stdout, _ := runTool(t, "", append([]string{"command", "-json"}, args...)...)
+		require.Equal(t, exitRefused, code, name)
+		refusalCode, message := readRefusal(t, stdout)
+		assert.Equal(t, "invalid-payload", refusalCode, name)
+		assert.Contains(t, message, "leave the flag out", name)
+	}
+	code, stdout, stderr := runTool(t, "", "command", "-uuid", "U-2", "-target", "13.6", "-action", "InstallLater")
+	require.Equal(t, exitOK, code, stderr)
+	assert.NotContains(t, stdout, "MaxUserDeferrals", "a flag not given stays absent")
+	assert.NotContains(t, stdout, "Priority")
+}

@@ -13,7 +13,7 @@ import (
 func TestDeclarationPrintsTheCanonicalDeclaration(t *testing.T) {
 	code, stdout, stderr := runTool(t, "", "declaration", "-json", "-target", "14.2.1", "-deadline", "2026-12-01T18:00:00")
 	require.Equal(t, exitOK, code, stderr)
-	assert.Equal(t, `{"Type":"com.apple.configuration.softwareupdate.enforcement.specific","Identifier":"managedos.softwareupdate.enforcement.14.2.1","ServerToken":"3377a714b0797dd46c5cdfce5095d0fb","Payload":{"TargetOSVersion":"14.2.1","TargetLocalDateTime":"2026-12-01T18:00:00"}}`+"\n", stdout)
+	assert.Equal(t, `{"Type":"com.apple.configuration.softwareupdate.enforcement.specific","Identifier":"managedos.softwareupdate.enforcement","ServerToken":"41378470458b57a0196e0d7b4c602387","Payload":{"TargetOSVersion":"14.2.1","TargetLocalDateTime":"2026-12-01T18:00:00"}}`+"\n", stdout)
 
 	code, pretty, _ := runTool(t, "", "declaration", "-target", "14.2.1", "-deadline", "2026-12-01T18:00:00")
 	require.Equal(t, exitOK, code)

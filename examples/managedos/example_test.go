@@ -20,7 +20,7 @@ func Example_infer() {
 {"at":"2026-11-27T11:00:00Z","status":"DownloadFailed"}`
 	run([]string{"infer", "-json", "-now", "2026-11-27T14:00:00Z"}, strings.NewReader(observations), os.Stdout, os.Stderr)
 	// Output:
-	// {"verdict":"assumed-cached","since":"2026-11-27T13:00:00Z","observations":3}
+	// {"verdict":"assumed-cached","since":"2026-11-27T13:00:00Z","enforce_at":"2026-11-27T13:00:00Z","observations":3,"reason":"DownloadFailed"}
 }
 
 // A refusal is one JSON object with a code, and exit status 1.

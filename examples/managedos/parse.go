@@ -6,15 +6,19 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/managedos/managedos/compat"
 	"github.com/managedos/managedos/ddm"
 )
 
-// parseOutput is what parse prints: the kind of answer, what the library read, and
-// one line per item it could not read.
+// parseOutput is what parse prints: the kind of answer, the device snapshot the
+// library derives from it (chip, version with its rapid security response letter,
+// build, ...) when the answer describes the Mac, what the library read, and one line
+// per item it could not read.
 type parseOutput struct {
-	Type     string   `json:"type"`
-	Answer   any      `json:"answer"`
-	Problems []string `json:"problems,omitempty"`
+	Type     string      `json:"type"`
+	Mac      *compat.Mac `json:"mac,omitempty"`
+	Answer   any         `json:"answer"`
+	Problems []string    `json:"problems,omitempty"`
 }
 
 func runParse(e *env, args []string) error {
@@ -34,6 +38,9 @@ func runParse(e *env, args []string) error {
 		return e.writeJSON(out)
 	}
 	fmt.Fprintf(e.stdout, "%s:\n", out.Type)
+	if out.Mac != nil {
+		fmt.Fprintf(e.stdout, "mac: %s %v %v %v\n", out.Mac.Model, out.Mac.Chip, out.Mac.Version, out.Mac.Build)
+	}
 	if err := e.writeIndentedJSON(out.Answer); err != nil {
 		return err
 	}
@@ -51,7 +58,11 @@ func parseAnswer(data []byte) (parseOutput, error) {
 		if r == nil {
 			return parseOutput{}, err
 		}
-		return parseOutput{Type: "ddm-status-report", Answer: r, Problems: problems(err)}, nil
+		out := parseOutput{Type: "ddm-status-report", Answer: r, Problems: problems(err)}
+		if mac := r.Mac(); mac != (compat.Mac{}) {
+			out.Mac = &mac
+		}
+		return out, nil
 	}
 	return parseMDMAnswer(data)
 }

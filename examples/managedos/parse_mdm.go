@@ -2,15 +2,22 @@ package main
 
 import "github.com/managedos/managedos/mdmcmd"
 
-// parseMDMAnswer reads an MDM command result plist.
+// parseMDMAnswer reads an MDM command result plist: an answer whose envelope reads is
+// printed with the items that read, its problems listed; a DeviceInformation answer
+// also gives the device snapshot.
 func parseMDMAnswer(data []byte) (parseOutput, error) {
 	a, err := mdmcmd.ParseAnswer(data)
-	if err != nil {
+	if a == nil {
 		return parseOutput{}, err
 	}
-	out := parseOutput{Type: "mdm-answer", Answer: a}
+	out := parseOutput{Type: "mdm-answer", Answer: a, Problems: problems(err)}
+	if a.DeviceInformation != nil {
+		mac, err := a.DeviceInformation.Mac()
+		out.Mac = &mac
+		out.Problems = append(out.Problems, problems(err)...)
+	}
 	if err := a.Err(); err != nil {
-		out.Problems = []string{err.Error()}
+		out.Problems = append(out.Problems, err.Error())
 	}
 	return out, nil
 }

@@ -26,7 +26,11 @@ func loadFleet(models, releases string) (fleet, error) {
 	f := fleet{byChip: map[string][]model{}, releases: map[int][]release{}}
 	for i, row := range rows(releases) {
 		version, build, ok := strings.Cut(row, "\t")
-		major, err := strconv.Atoi(strings.FieldsFunc(version, func(r rune) bool { return r == '.' || r == ' ' })[0])
+		end := strings.IndexAny(version, ". ") // 14, 14.2, 26.3.1 (a)
+		if end < 0 {
+			end = len(version)
+		}
+		major, err := strconv.Atoi(version[:end])
 		if !ok || err != nil {
 			return fleet{}, fmt.Errorf("releases.tsv row %d %q: want VERSION<TAB>BUILD", i+1, row)
 		}

@@ -130,3 +130,21 @@ func TestMalformedLinesAreRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadFleetRefusesBadRows checks that a table row that does not read is an
+// error naming it, never a panic.
+func TestLoadFleetRefusesBadRows(t *testing.T) {
+	for _, tt := range []struct{ name, releases, want string }{
+		{"no tab", "14.2\n", "releases.tsv row 1"},
+		{"no version", "\t23C64\n", "releases.tsv row 1"},
+		{"a version of dots", ". \t23C64\n", "releases.tsv row 1"},
+		{"not a number", "x.2\t23C64\n", "releases.tsv row 1"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := loadFleet(modelsTSV, tt.releases)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("loadFleet(%q) = %v, want an error naming %s", tt.releases, err, tt.want)
+			}
+		})
+	}
+}
