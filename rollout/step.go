@@ -112,11 +112,11 @@ func (p *Plan) payload(id string, d Decided, deadline Deadline) Payload {
 	case mechanism.DDM:
 		opts := p.Payloads.Declaration
 		opts.Build = d.Target.Build
-		decl, err := ddm.FromDecision(d.Decision, deadline.Local(), opts)
+		decls, err := ddm.FromDecisionSteps(d.Decision, deadline.Local(), opts)
 		if err != nil {
 			return Payload{Err: err}
 		}
-		pl.Declarations = []ddm.Enforcement{decl}
+		pl.Declarations = decls
 	case mechanism.StartOSInstall:
 		inv, err := mechanism.NewStartOSInstall(d.Decision.Upgrade(), p.Payloads.StartOSInstall)
 		if err != nil {
