@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"fmt"
 	"strconv"
+
+	"github.com/managedos/managedos/internal/errtext"
 )
 
 // Build is a macOS build identifier such as 23C71, 24A5331b (a beta) or 22F770820d
@@ -29,7 +31,7 @@ type Build struct {
 func ParseBuild(s string) (Build, error) {
 	b, reason := parseBuild(s)
 	if reason != "" {
-		return Build{}, fmt.Errorf("compat: build %q: %s: %w", s, reason, ErrInvalidBuild)
+		return Build{}, fmt.Errorf("compat: build %s: %s: %w", errtext.Quote(s), reason, ErrInvalidBuild)
 	}
 	return b, nil
 }

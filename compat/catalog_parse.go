@@ -88,7 +88,7 @@ func ParseCatalog(data []byte) (*Catalog, error) {
 // date is not an error: the release's date is then unknown (the zero [Date]).
 func (o ParseOptions) ParseCatalog(data []byte) (*Catalog, error) {
 	if err := o.Limits.CheckJSON(data); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("compat: catalog: not JSON within the limits: %w: %w", err, ErrInvalidCatalog)
 	}
 	var doc feedDoc[feedEntry]
 	if err := json.Unmarshal(data, &doc); err != nil {

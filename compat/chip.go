@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/managedos/managedos/internal/enum"
+	"github.com/managedos/managedos/internal/errtext"
 )
 
 // Chip is a Mac's processor family. The zero value, ChipUnknown, is not a chip: it
@@ -51,7 +52,7 @@ func ParseChip(s string) (Chip, error) {
 			return a.chip, nil
 		}
 	}
-	return ChipUnknown, fmt.Errorf("compat: chip %q: %w", s, ErrUnknownChip)
+	return ChipUnknown, fmt.Errorf("compat: chip %s: %w", errtext.Quote(s), ErrUnknownChip)
 }
 
 // String returns the token of c: "unknown", "apple-silicon" or "intel".

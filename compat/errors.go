@@ -33,7 +33,9 @@ var (
 	ErrTooLarge = errors.New("too large")
 	// ErrMalformed reports input whose structure is broken in a way no decoder
 	// should try to follow, such as a binary plist with a reference cycle or an
-	// offset outside the file.
+	// offset outside the file, text that is neither an XML nor a binary plist
+	// (OpenStep text included), or text that is not JSON; see [Limits.CheckPlist]
+	// and [Limits.CheckJSON].
 	ErrMalformed = errors.New("malformed input")
 	// ErrInvalidDate reports a civil date that is not a real yyyy-mm-dd date.
 	ErrInvalidDate = errors.New("invalid date")

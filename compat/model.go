@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"github.com/managedos/managedos/internal/errtext"
 )
 
 // modelFamily maps a range of hardware model identifiers, such as MacBookPro17,1
@@ -65,7 +67,7 @@ func ChipForModel(model string) (Chip, error) {
 			}
 		}
 	}
-	return ChipUnknown, fmt.Errorf("compat: model %q: %w", model, ErrUnknownChip)
+	return ChipUnknown, fmt.Errorf("compat: model %s: %w", errtext.Quote(model), ErrUnknownChip)
 }
 
 // splitModel splits "MacBookPro18,3" into "MacBookPro" and 18, checking that a

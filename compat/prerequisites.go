@@ -3,6 +3,8 @@ package compat
 import (
 	"fmt"
 	"strings"
+
+	"github.com/managedos/managedos/internal/errtext"
 )
 
 // Prerequisites is the set of things a vendor must have in place before a
@@ -81,7 +83,7 @@ func (p *Prerequisites) UnmarshalText(text []byte) error {
 					continue next
 				}
 			}
-			return fmt.Errorf("compat: prerequisite %q: %w", name, ErrUnknownPrerequisite)
+			return fmt.Errorf("compat: prerequisite %s: %w", errtext.Quote(name), ErrUnknownPrerequisite)
 		}
 	}
 	*p = set

@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/Masterminds/semver/v3"
+
+	"github.com/managedos/managedos/internal/errtext"
 )
 
 // Semver returns v as a github.com/Masterminds/semver/v3 version, with missing
@@ -25,10 +27,10 @@ func VersionFromSemver(sv *semver.Version) (Version, error) {
 		return Version{}, fmt.Errorf("compat: nil semantic version: %w", ErrInvalidVersion)
 	}
 	if sv.Prerelease() != "" || sv.Metadata() != "" {
-		return Version{}, fmt.Errorf("compat: semantic version %q: prerelease or metadata: %w", sv.Original(), ErrInvalidVersion)
+		return Version{}, fmt.Errorf("compat: semantic version %s: prerelease or metadata: %w", errtext.Quote(sv.Original()), ErrInvalidVersion)
 	}
 	if sv.Major() == 0 || sv.Major() > 0xFFFF || sv.Minor() > 0xFFFF || sv.Patch() > 0xFFFF {
-		return Version{}, fmt.Errorf("compat: semantic version %q: component out of range: %w", sv.Original(), ErrInvalidVersion)
+		return Version{}, fmt.Errorf("compat: semantic version %s: component out of range: %w", errtext.Quote(sv.Original()), ErrInvalidVersion)
 	}
 	return newVersion(uint16(sv.Major()), uint16(sv.Minor()), uint16(sv.Patch()), 0), nil
 }

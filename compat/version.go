@@ -51,7 +51,7 @@ func (v Version) key() uint64 { return v.n }
 func ParseVersion(s string) (Version, error) {
 	v, reason := parseVersion(s)
 	if reason != "" {
-		return Version{}, fmt.Errorf("compat: version %q: %s: %w", s, reason, ErrInvalidVersion)
+		return Version{}, fmt.Errorf("compat: version %s: %s: %w", errtext.Quote(s), reason, ErrInvalidVersion)
 	}
 	return v, nil
 }

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"fmt"
 	"time"
+
+	"github.com/managedos/managedos/internal/errtext"
 )
 
 // LocalDateTime is a civil date and time with seconds resolution and no time zone,
@@ -53,7 +55,7 @@ func LocalDateTimeIn(t time.Time, loc *time.Location) LocalDateTime {
 func ParseLocalDateTime(s string) (LocalDateTime, error) {
 	const wrongForm = "want exactly yyyy-mm-ddThh:mm:ss with no zone or fraction"
 	bad := func(reason string) (LocalDateTime, error) {
-		return LocalDateTime{}, fmt.Errorf("ddm: date-time %q: %s: %w", s, reason, ErrInvalidDateTime)
+		return LocalDateTime{}, fmt.Errorf("ddm: date-time %s: %s: %w", errtext.Quote(s), reason, ErrInvalidDateTime)
 	}
 	if len(s) != len(localDateTimeLayout) {
 		return bad(wrongForm)

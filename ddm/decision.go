@@ -25,6 +25,9 @@ type Options struct {
 	DetailsURL string
 }
 
+// since14 is the first macOS that applies software update declarations.
+var since14 = compat.MustParseVersion("14.0")
+
 // FromDecision builds the enforcement declaration for d, which must come from
 // [compat.Resolve] with delivery DDM, with deadline as the Mac's local time.
 //
@@ -33,7 +36,11 @@ type Options struct {
 // target) wraps [mechanism.ErrNoUpdate], since a declaration for a version already
 // installed only produces failures on the Mac. A target with a rapid security
 // response letter becomes its base version plus opts.Build, which must then carry a
-// suffix letter.
+// suffix letter. A decision whose Current is known and below macOS 14 wraps
+// [compat.ErrUnsupported] (such a Mac ignores the declaration), and an opts.Build the
+// library knows to belong to another version than d.Target wraps
+// compat.ErrInvalidBuild (see [compat.CheckBuild]); with a zero Current, the Mac's
+// version cannot be checked.
 //
 // A supplemental target on a Mac not yet on its base (13.4 to 13.4.1 (c)) takes two
 // declarations, which Apple's schema asks for; FromDecision refuses it, wrapping
@@ -99,6 +106,8 @@ func checkDecision(d compat.Decision) error {
 		return fmt.Errorf("ddm: %v is already at %v: %w", d.Chip, d.Target, mechanism.ErrNoUpdate)
 	case d.Delivery != mechanism.DDM:
 		return fmt.Errorf("ddm: %v on %v needs delivery %v, not a declaration: %w", d.Chip, d.Current, d.Delivery, mechanism.ErrWrongDelivery)
+	case d.Current.IsValid() && d.Current.Compare(since14) < 0:
+		return fmt.Errorf("ddm: a Mac on %v cannot apply software update declarations (macOS 14 and later): %w", d.Current, compat.ErrUnsupported)
 	}
 	return nil
 }
@@ -112,6 +121,11 @@ func twoSteps(d compat.Decision) bool {
 
 // supplemental builds the one declaration that takes the Mac to d's target, named id.
 func supplemental(d compat.Decision, deadline LocalDateTime, opts Options, id string) (Enforcement, error) {
+	if opts.Build.IsValid() {
+		if err := compat.CheckBuild(d.Target, opts.Build); err != nil {
+			return Enforcement{}, fmt.Errorf("ddm: TargetBuildVersion: %w", err)
+		}
+	}
 	if err := checkSuffixBuild(d, opts.Build); err != nil {
 		return Enforcement{}, err
 	}
@@ -131,7 +145,7 @@ func checkSuffixBuild(d compat.Decision, build compat.Build) error {
 	}
 	got := "missing"
 	if build.IsValid() {
-		got = fmt.Sprintf("%q has no suffix letter", build)
+		got = fmt.Sprintf("%v has no suffix letter", build)
 	}
 	return fmt.Errorf("ddm: TargetBuildVersion: %s; rapid security response %v needs a build with its suffix letter, such as 22F770820d: %w", got, d.Target, compat.ErrInvalidBuild)
 }

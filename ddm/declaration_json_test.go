@@ -92,10 +92,11 @@ func TestDeclarationJSONRoundTripsRandomValues(t *testing.T) {
 	}
 	for range 500 {
 		major := 14 + r.IntN(3)
-		v, _ := compat.ParseVersion([]string{"14", "15", "16"}[major-14] + "." + string(rune('0'+r.IntN(8))))
+		v, _ := compat.ParseVersion([]string{"14", "15", "26"}[major-14] + "." + string(rune('0'+r.IntN(8))))
 		p := EnforcementPayload{TargetOSVersion: v, TargetLocalDateTime: MustParseLocalDateTime("2026-12-01T18:00:00")}
-		if r.IntN(2) == 0 {
-			p.TargetBuildVersion = compat.MustParseBuild([]string{"23C71", "24A335", "25A354"}[major-14])
+		if r.IntN(2) == 0 { // a release with its own build (builds the library knows must match)
+			known := [...]struct{ version, build string }{{"14.2.1", "23C71"}, {"15.0", "24A335"}, {"26.0", "25A354"}}[major-14]
+			p.TargetOSVersion, p.TargetBuildVersion = compat.MustParseVersion(known.version), compat.MustParseBuild(known.build)
 		}
 		if r.IntN(2) == 0 {
 			p.DetailsURL = "https://it.example.com/os?v=" + v.String() + "&a=<b>"

@@ -46,7 +46,7 @@ func (p *problems) err() error { return errtext.Join(p.errs...) }
 // first and decodes the rest).
 func (p *problems) decode(o ParseOptions, data []byte, w any) error {
 	if err := o.Limits.CheckJSON(data); err != nil {
-		return fmt.Errorf("ddm: declaration: %w", err)
+		return fmt.Errorf("ddm: declaration: %w: %w", err, ErrInvalidDeclaration)
 	}
 	err := json.Unmarshal(data, w)
 	var syntax *json.SyntaxError

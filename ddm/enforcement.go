@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/managedos/managedos/compat"
+	"github.com/managedos/managedos/internal/errtext"
 )
 
 // EnforcementType is the declaration type of a software update enforcement policy for
@@ -80,10 +81,18 @@ func (e Enforcement) Payload() EnforcementPayload { return e.payload }
 // the declaration the Mac holds instead of adding one next to it. The ServerToken is the first 16 bytes, in hex, of
 // the SHA-256 of the declaration's type, identifier and canonical payload, so the same
 // input always gives byte-identical JSON and the same token and any change gives a new
-// one. Each problem is an error naming the field.
+// one. Each problem is an error naming the field. Beyond [EnforcementPayload.Validate],
+// a TargetBuildVersion the library knows to belong to another version than
+// TargetOSVersion is refused (see [compat.CheckBuild]): the Mac would install the
+// version and ignore the build, so the declaration would not say what it does.
 func NewEnforcement(identifier string, p EnforcementPayload) (Enforcement, error) {
 	if err := p.Validate(); err != nil {
 		return Enforcement{}, err
+	}
+	if p.TargetBuildVersion.IsValid() {
+		if err := compat.CheckBuild(p.TargetOSVersion, p.TargetBuildVersion); err != nil {
+			return Enforcement{}, fmt.Errorf("ddm: TargetBuildVersion: %w", err)
+		}
 	}
 	if identifier == "" {
 		identifier = DefaultEnforcementIdentifier
@@ -132,7 +141,7 @@ func (p EnforcementPayload) Validate() error {
 	if p.DetailsURL != "" {
 		u, err := url.Parse(p.DetailsURL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || !utf8.ValidString(p.DetailsURL) {
-			return fmt.Errorf("ddm: DetailsURL %q: want an absolute http or https URL: %w", p.DetailsURL, ErrInvalidURL)
+			return fmt.Errorf("ddm: DetailsURL %s: want an absolute http or https URL: %w", errtext.Quote(p.DetailsURL), ErrInvalidURL)
 		}
 	}
 	return nil
@@ -190,16 +199,26 @@ type wireEnforcement struct {
 	} `json:"Payload"`
 }
 
-// ParseEnforcement reads an enforcement declaration's JSON, checking its type and
-// every field as [EnforcementPayload.Validate] does. The ServerToken is kept as
-// given, so a declaration another server built reads back with its own token.
-func ParseEnforcement(data []byte) (Enforcement, error) {
+// ParseEnforcement reads an enforcement declaration's JSON within the default
+// [compat.Limits], checking its type and every field as [EnforcementPayload.Validate]
+// does; it is ParseOptions{}.ParseEnforcement. The ServerToken is kept as given, so
+// a declaration another server built reads back with its own token. JSON that is
+// not UTF-8 is refused (compat.ErrMalformed) rather than read with its bytes
+// replaced, so what is read is what was sent.
+func ParseEnforcement(data []byte) (Enforcement, error) { return ParseOptions{}.ParseEnforcement(data) }
+
+// ParseEnforcement is [ParseEnforcement] within o.Limits, checked before anything
+// is decoded.
+func (o ParseOptions) ParseEnforcement(data []byte) (Enforcement, error) {
+	if err := o.Limits.CheckJSON(data); err != nil {
+		return Enforcement{}, fmt.Errorf("ddm: enforcement declaration: %w: %w", err, ErrInvalidDeclaration)
+	}
 	var w wireEnforcement
 	if err := json.Unmarshal(data, &w); err != nil {
-		return Enforcement{}, fmt.Errorf("ddm: enforcement declaration: %v: %w", err, ErrInvalidDeclaration)
+		return Enforcement{}, fmt.Errorf("ddm: enforcement declaration: %s: %w", boundedError(err), ErrInvalidDeclaration)
 	}
 	if w.Type != EnforcementType {
-		return Enforcement{}, fmt.Errorf("ddm: Type %q: want %s: %w", w.Type, EnforcementType, ErrInvalidDeclaration)
+		return Enforcement{}, fmt.Errorf("ddm: Type %s: want %s: %w", errtext.Quote(w.Type), EnforcementType, ErrInvalidDeclaration)
 	}
 	var p EnforcementPayload
 	var err error
@@ -245,7 +264,7 @@ func checkIdentifier(id string) error {
 	}
 	for _, c := range []byte(id) {
 		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '_') {
-			return fmt.Errorf("ddm: Identifier %q: only letters, digits, '.', '-' and '_': %w", id, ErrInvalidIdentifier)
+			return fmt.Errorf("ddm: Identifier %s: only letters, digits, '.', '-' and '_': %w", errtext.Quote(id), ErrInvalidIdentifier)
 		}
 	}
 	return nil

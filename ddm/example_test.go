@@ -30,11 +30,11 @@ func ExampleFromDecision() {
 // A background security improvement on a base the Mac is not on yet takes Apple's
 // two steps: the base, then the supplemental update on it.
 func ExampleFromDecisionSteps() {
-	d, _ := compat.Resolve(compat.AppleSilicon, compat.MustParseVersion("26.2"), compat.MustParseVersion("26.3 (a)"))
+	d, _ := compat.Resolve(compat.AppleSilicon, compat.MustParseVersion("26.2"), compat.MustParseVersion("26.3.1 (a)"))
 	deadline := ddm.MustParseLocalDateTime("2026-12-01T18:00:00")
 	_, err := ddm.FromDecision(d, deadline, ddm.Options{Build: compat.MustParseBuild("25D771280a")})
 	fmt.Println(err)
-	steps, err := ddm.FromDecisionSteps(d, deadline, ddm.Options{Build: compat.MustParseBuild("25D771280a"), BaseBuild: compat.MustParseBuild("25D125")})
+	steps, err := ddm.FromDecisionSteps(d, deadline, ddm.Options{Build: compat.MustParseBuild("25D771280a"), BaseBuild: compat.MustParseBuild("25D2128")})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -44,9 +44,9 @@ func ExampleFromDecisionSteps() {
 		fmt.Println(e.Identifier(), p.TargetOSVersion, p.TargetBuildVersion)
 	}
 	// Output:
-	// ddm: apple-silicon on 26.2: a Mac installs a supplemental update only on its base, so 26.3 (a) takes two declarations (26.3, then 26.3 (a)); use FromDecisionSteps: needs two declarations
-	// managedos.softwareupdate.enforcement 26.3 25D125
-	// managedos.softwareupdate.enforcement.supplemental 26.3 25D771280a
+	// ddm: apple-silicon on 26.2: a Mac installs a supplemental update only on its base, so 26.3.1 (a) takes two declarations (26.3.1, then 26.3.1 (a)); use FromDecisionSteps: needs two declarations
+	// managedos.softwareupdate.enforcement 26.3.1 25D2128
+	// managedos.softwareupdate.enforcement.supplemental 26.3.1 25D771280a
 }
 
 // A decision for another delivery is refused with the delivery the Mac needs.

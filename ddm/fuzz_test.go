@@ -3,6 +3,7 @@ package ddm
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -11,9 +12,12 @@ import (
 
 // FuzzParseStatusReport checks that no input panics the status parser, that a nil
 // report always comes with an error, and that every error wraps ErrInvalidStatus.
+// The seeds include the hostile catalogue in testdata/hostile.
 func FuzzParseStatusReport(f *testing.F) {
-	for _, name := range []string{"ddm_status_kmfddm_macos13.3.1a_rsr.json", "ddm_status_kmfddm_not_referenced.json", "status_softwareupdate_downloading.json", "status_snapshot_macos26.json"} {
-		b, err := os.ReadFile("testdata/" + name)
+	names := []string{"testdata/ddm_status_kmfddm_macos13.3.1a_rsr.json", "testdata/ddm_status_kmfddm_not_referenced.json", "testdata/status_softwareupdate_downloading.json", "testdata/status_snapshot_macos26.json"}
+	hostileFiles, _ := filepath.Glob("testdata/hostile/*.json")
+	for _, name := range append(names, hostileFiles...) {
+		b, err := os.ReadFile(name)
 		if err != nil {
 			f.Fatal(err)
 		}

@@ -3,6 +3,8 @@ package ddm
 import (
 	"encoding/json"
 	"fmt"
+
+	"github.com/managedos/managedos/internal/errtext"
 )
 
 // SettingsType is the declaration type of software update settings (macOS 15 and
@@ -128,7 +130,7 @@ func (p SettingsPayload) Validate() error {
 			v   AutomaticAction
 		}{{"Download", a.Download}, {"InstallOSUpdates", a.InstallOSUpdates}, {"InstallSecurityUpdate", a.InstallSecurityUpdate}} {
 			if f.v != "" && !f.v.IsValid() {
-				return fmt.Errorf("ddm: AutomaticActions.%s %q: want Allowed, AlwaysOn or AlwaysOff: %w", f.key, f.v, ErrInvalidSetting)
+				return fmt.Errorf("ddm: AutomaticActions.%s %s: want Allowed, AlwaysOn or AlwaysOff: %w", f.key, errtext.Quote(string(f.v)), ErrInvalidSetting)
 			}
 		}
 	}

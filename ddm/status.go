@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/managedos/managedos/compat"
+	"github.com/managedos/managedos/internal/errtext"
 	"github.com/managedos/managedos/mechanism"
 )
 
@@ -176,23 +177,35 @@ type StatusReport struct {
 }
 
 // ParseStatusReport reads the JSON status report a Mac sends: the StatusItems tree
-// and the Errors array. Data that is not a JSON object is an error with no report.
-// Otherwise it returns every item it could read and, joined, one error per item that
-// is missing a required key or has the wrong type, each wrapping [ErrInvalidStatus]
-// and naming the item. Unknown items and keys are ignored; unknown enum values are
-// kept.
+// and the Errors array, within the default [compat.Limits]; it is
+// ParseOptions{}.ParseStatusReport. Data that is not a JSON object is an error with
+// no report (wrapping compat.ErrMalformed when it is not JSON at all, and
+// compat.ErrTooLarge when it is over a limit). Otherwise it returns every item it
+// could read and, joined, one error per item that is missing a required key or has
+// the wrong type, each wrapping [ErrInvalidStatus] and naming the item (at most
+// errtext's count, then "and N more"). Unknown items and keys are ignored; unknown
+// enum values are kept.
 func ParseStatusReport(data []byte) (*StatusReport, error) {
+	return ParseOptions{}.ParseStatusReport(data)
+}
+
+// ParseStatusReport is [ParseStatusReport] within o.Limits, checked before
+// anything is decoded.
+func (o ParseOptions) ParseStatusReport(data []byte) (*StatusReport, error) {
+	if err := o.Limits.CheckJSON(data); err != nil {
+		return nil, fmt.Errorf("ddm: status report: %w: %w", err, ErrInvalidStatus)
+	}
 	var top struct {
 		StatusItems map[string]json.RawMessage `json:"StatusItems"`
 		Errors      json.RawMessage            `json:"Errors"`
 	}
 	if err := json.Unmarshal(data, &top); err != nil {
-		return nil, fmt.Errorf("ddm: status report: %v: %w", err, ErrInvalidStatus)
+		return nil, fmt.Errorf("ddm: status report: %s: %w", boundedError(err), ErrInvalidStatus)
 	}
 	r := &StatusReport{Raw: bytes.Clone(data)}
 	var errs []error
 	bad := func(item string, err error) {
-		errs = append(errs, fmt.Errorf("ddm: status item %s: %v: %w", item, err, ErrInvalidStatus))
+		errs = append(errs, fmt.Errorf("ddm: status item %s: %s: %w", item, boundedError(err), ErrInvalidStatus))
 	}
 	tree := statusTree(top.StatusItems)
 	su := &r.SoftwareUpdate
@@ -240,7 +253,16 @@ func ParseStatusReport(data []byte) (*StatusReport, error) {
 			r.Errors = append(r.Errors, StatusError(e))
 		}
 	}
-	return r, errors.Join(errs...)
+	return r, errtext.Join(errs...)
+}
+
+// boundedError returns err's text for a message: whole when short, else cut by
+// errtext.Quote, since encoding/json's errors may hold a value as the Mac sent it.
+func boundedError(err error) string {
+	if s := err.Error(); len(s) <= 4*errtext.MaxValue {
+		return s
+	}
+	return errtext.Quote(err.Error())
 }
 
 // statusTree is the StatusItems object: nested objects whose paths are the status
@@ -315,7 +337,7 @@ func parseFailureReason(raw json.RawMessage) (*FailureReason, error) {
 	if w.Timestamp != "" {
 		t, err := time.Parse(time.RFC3339, w.Timestamp)
 		if err != nil {
-			return nil, fmt.Errorf("timestamp %q: not RFC 3339", w.Timestamp)
+			return nil, fmt.Errorf("timestamp %s: not RFC 3339", errtext.Quote(w.Timestamp))
 		}
 		f.Timestamp = t
 	}
@@ -358,14 +380,14 @@ func parseDeclarations(raw json.RawMessage) ([]DeclarationStatus, error) {
 			Reasons     []Reason `json:"reasons"`
 		}
 		if err := json.Unmarshal(groups[g], &list); err != nil {
-			errs = append(errs, fmt.Errorf("%s: %v", g, err))
+			errs = append(errs, fmt.Errorf("%s: %s", g, boundedError(err)))
 			continue
 		}
 		for _, d := range list {
 			out = append(out, DeclarationStatus{Group: g, Identifier: d.Identifier, Active: d.Active, Valid: d.Valid, ServerToken: d.ServerToken, Reasons: d.Reasons})
 		}
 	}
-	return out, errors.Join(errs...)
+	return out, errtext.Join(errs...)
 }
 
 // Observation turns the report's software update state into an observation for

@@ -10,6 +10,7 @@ import (
 	"howett.net/plist"
 
 	"github.com/managedos/managedos/compat"
+	"github.com/managedos/managedos/internal/errtext"
 	"github.com/managedos/managedos/mechanism"
 )
 
@@ -56,14 +57,20 @@ type CommandError struct {
 	Chain       []ErrorChainItem // the answer's ErrorChain
 }
 
-// Error describes the refusal with each error of the chain as domain:code.
+// Error describes the refusal with each error of the chain as domain:code and its
+// description. The text stays small: long values are cut, and a chain of more than
+// errtext.MaxErrors errors ends with "and N more".
 func (e *CommandError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "mdmcmd: command %q: %s", e.CommandUUID, e.Status)
-	for _, c := range e.Chain {
-		fmt.Fprintf(&b, ": %s:%d", c.ErrorDomain, c.ErrorCode)
+	fmt.Fprintf(&b, "mdmcmd: command %s: %s", errtext.Quote(e.CommandUUID), plainText(string(e.Status)))
+	for i, c := range e.Chain {
+		if i == errtext.MaxErrors {
+			fmt.Fprintf(&b, ": and %d more", len(e.Chain)-i)
+			break
+		}
+		fmt.Fprintf(&b, ": %s:%d", plainText(c.ErrorDomain), c.ErrorCode)
 		if c.LocalizedDescription != "" {
-			fmt.Fprintf(&b, " %s", c.LocalizedDescription)
+			fmt.Fprintf(&b, " %s", plainText(c.LocalizedDescription))
 		}
 	}
 	return b.String()
@@ -119,23 +126,24 @@ type Answer struct {
 }
 
 // ParseAnswer reads an MDM answer (an XML or binary plist) of any command of this
-// package. It fails with no answer, wrapping [ErrInvalidAnswer] and naming the key,
-// when the input is not an XML or binary plist dictionary or when Status (or, unless
+// package, within the default [compat.Limits]; it is ParseOptions{}.ParseAnswer.
+// It fails with no answer, wrapping [ErrInvalidAnswer] and naming the key, when the
+// input is not an XML or binary plist dictionary (also wrapping compat.ErrMalformed),
+// is over a limit (also wrapping compat.ErrTooLarge), or when Status (or, unless
 // Idle, CommandUUID) is missing or not a string. Otherwise it returns the answer with
-// everything it could read and, joined, one error per problem, each wrapping
-// [ErrInvalidAnswer] and naming its key: an item of UpdateResults, OSUpdateStatus,
-// AvailableOSUpdates or ErrorChain with a missing required key or a key of the wrong
-// type is left out and reported while the other items are kept; a QueryResponses key
-// of the wrong type is left empty and reported. Unknown keys are ignored and unknown
-// enum values kept.
-func ParseAnswer(data []byte) (*Answer, error) {
-	var top any
-	format, err := plist.Unmarshal(data, &top)
+// everything it could read and, joined, one error per problem (the first few, then
+// "and N more"), each wrapping [ErrInvalidAnswer] and naming its key: an item of
+// UpdateResults, OSUpdateStatus, AvailableOSUpdates or ErrorChain with a missing
+// required key or a key of the wrong type is left out and reported while the other
+// items are kept; a QueryResponses key of the wrong type is left empty and reported.
+// Unknown keys are ignored and unknown enum values kept.
+func ParseAnswer(data []byte) (*Answer, error) { return ParseOptions{}.ParseAnswer(data) }
+
+// ParseAnswer is [ParseAnswer] within o.Limits, checked before anything is decoded.
+func (o ParseOptions) ParseAnswer(data []byte) (*Answer, error) {
+	top, err := o.decode(data, "answer")
 	if err != nil {
-		return nil, fmt.Errorf("mdmcmd: answer: not a property list: %v: %w", err, ErrInvalidAnswer)
-	}
-	if format != plist.XMLFormat && format != plist.BinaryFormat {
-		return nil, fmt.Errorf("mdmcmd: answer: %s property list: want XML or binary: %w", plist.FormatNames[format], ErrInvalidAnswer)
+		return nil, err
 	}
 	m, ok := top.(map[string]any)
 	if !ok {
@@ -152,10 +160,27 @@ func ParseAnswer(data []byte) (*Answer, error) {
 	return a, nil
 }
 
+// decode checks data against o.Limits, then decodes it into plain values, refusing
+// every format but XML and binary.
+func (o ParseOptions) decode(data []byte, what string) (any, error) {
+	if err := o.Limits.CheckPlist(data); err != nil {
+		return nil, fmt.Errorf("mdmcmd: %s: %w: %w", what, err, ErrInvalidAnswer)
+	}
+	var top any
+	format, err := plist.Unmarshal(data, &top)
+	if err != nil {
+		return nil, fmt.Errorf("mdmcmd: %s: not a property list: %s: %w", what, errtext.Quote(err.Error()), ErrInvalidAnswer)
+	}
+	if format != plist.XMLFormat && format != plist.BinaryFormat {
+		return nil, fmt.Errorf("mdmcmd: %s: %s property list: want XML or binary: %w", what, plist.FormatNames[format], ErrInvalidAnswer)
+	}
+	return top, nil
+}
+
 // parseFor reads an answer that must carry key when the Mac acknowledged it; an
 // answer without it is returned with an error naming the key.
-func parseFor(data []byte, key string, present func(*Answer) bool) (*Answer, error) {
-	a, err := ParseAnswer(data)
+func (o ParseOptions) parseFor(data []byte, key string, present func(*Answer) bool) (*Answer, error) {
+	a, err := o.ParseAnswer(data)
 	if a == nil {
 		return nil, err
 	}
@@ -166,27 +191,49 @@ func parseFor(data []byte, key string, present func(*Answer) bool) (*Answer, err
 }
 
 // ParseScheduleOSUpdate reads a ScheduleOSUpdate answer: UpdateResults is required
-// when the Mac acknowledged the command.
+// when the Mac acknowledged the command. It is ParseOptions{}.ParseScheduleOSUpdate.
 func ParseScheduleOSUpdate(data []byte) (*Answer, error) {
-	return parseFor(data, "UpdateResults", func(a *Answer) bool { return a.UpdateResults != nil })
+	return ParseOptions{}.ParseScheduleOSUpdate(data)
+}
+
+// ParseScheduleOSUpdate is [ParseScheduleOSUpdate] within o.Limits.
+func (o ParseOptions) ParseScheduleOSUpdate(data []byte) (*Answer, error) {
+	return o.parseFor(data, "UpdateResults", func(a *Answer) bool { return a.UpdateResults != nil })
 }
 
 // ParseOSUpdateStatus reads an OSUpdateStatus answer: OSUpdateStatus is required
-// when the Mac acknowledged the command.
+// when the Mac acknowledged the command. It is ParseOptions{}.ParseOSUpdateStatus.
 func ParseOSUpdateStatus(data []byte) (*Answer, error) {
-	return parseFor(data, "OSUpdateStatus", func(a *Answer) bool { return a.OSUpdateStatus != nil })
+	return ParseOptions{}.ParseOSUpdateStatus(data)
+}
+
+// ParseOSUpdateStatus is [ParseOSUpdateStatus] within o.Limits.
+func (o ParseOptions) ParseOSUpdateStatus(data []byte) (*Answer, error) {
+	return o.parseFor(data, "OSUpdateStatus", func(a *Answer) bool { return a.OSUpdateStatus != nil })
 }
 
 // ParseAvailableOSUpdates reads an AvailableOSUpdates answer: AvailableOSUpdates is
-// required when the Mac acknowledged the command.
+// required when the Mac acknowledged the command. It is
+// ParseOptions{}.ParseAvailableOSUpdates.
 func ParseAvailableOSUpdates(data []byte) (*Answer, error) {
-	return parseFor(data, "AvailableOSUpdates", func(a *Answer) bool { return a.AvailableOSUpdates != nil })
+	return ParseOptions{}.ParseAvailableOSUpdates(data)
+}
+
+// ParseAvailableOSUpdates is [ParseAvailableOSUpdates] within o.Limits.
+func (o ParseOptions) ParseAvailableOSUpdates(data []byte) (*Answer, error) {
+	return o.parseFor(data, "AvailableOSUpdates", func(a *Answer) bool { return a.AvailableOSUpdates != nil })
 }
 
 // ParseDeviceInformation reads a DeviceInformation answer: QueryResponses is
-// required when the Mac acknowledged the command.
+// required when the Mac acknowledged the command. It is
+// ParseOptions{}.ParseDeviceInformation.
 func ParseDeviceInformation(data []byte) (*Answer, error) {
-	return parseFor(data, "QueryResponses", func(a *Answer) bool { return a.DeviceInformation != nil })
+	return ParseOptions{}.ParseDeviceInformation(data)
+}
+
+// ParseDeviceInformation is [ParseDeviceInformation] within o.Limits.
+func (o ParseOptions) ParseDeviceInformation(data []byte) (*Answer, error) {
+	return o.parseFor(data, "QueryResponses", func(a *Answer) bool { return a.DeviceInformation != nil })
 }
 
 // readAnswer reads every key this package knows from an answer's top dictionary:

@@ -15,7 +15,9 @@ func readEach[T any](d dict, key string, read func(dict) T) (items []T, set bool
 		item.errs = &problems
 		v := read(item)
 		if len(problems) > 0 {
-			*d.errs = append(*d.errs, problems...)
+			for _, p := range problems {
+				d.add(p)
+			}
 			continue
 		}
 		items = append(items, v)

@@ -54,11 +54,14 @@ type wireRequest struct {
 	RequestType string `plist:"RequestType"`
 }
 
-// newCommand checks what every command needs: a CommandUUID, and for the software
-// update commands a Mac that still has them.
+// newCommand checks what every command needs: a CommandUUID the plist carries
+// unchanged, and for the software update commands a Mac that still has them.
 func newCommand[P any](uuid, requestType string, deviceOS compat.Version, p P) (Command, error) {
 	if uuid == "" {
 		return Command{}, fmt.Errorf("mdmcmd: %s: CommandUUID: missing: %w", requestType, ErrInvalidCommand)
+	}
+	if err := checkWireText("CommandUUID", uuid); err != nil {
+		return Command{}, fmt.Errorf("mdmcmd: %s: %w", requestType, err)
 	}
 	if requestType != requestDeviceInformation && deviceOS.IsValid() && deviceOS.Compare(removedIn) >= 0 {
 		return Command{}, fmt.Errorf("mdmcmd: %s for a Mac on %v: deprecated in macOS 26.0 and removed in 27; use a DDM declaration: %w", requestType, deviceOS, ErrRemoved)

@@ -73,7 +73,7 @@ func TestCommandJSONRefusesWhatItDidNotWrite(t *testing.T) {
 	tests := []struct {
 		name, in, says string
 	}{
-		{"empty object", `{}`, "plist: mdmcmd: command: not an XML or binary property list"},
+		{"empty object", `{}`, "not an XML or binary property list"},
 		{"a key this package does not write", `{"command_uuid":"U-1","request_type":"OSUpdateStatus","plist":` + strings.Replace(p, `<key>RequestType</key>`, `<key>Extra</key><true/><key>RequestType</key>`, 1) + `}`, "not the XML this package writes"},
 		{"unknown key", `{"command_uuid":"U-1","request_type":"OSUpdateStatus","plist":` + p + `,"queued":true}`, `"queued": unknown field`},
 		{"another uuid", `{"command_uuid":"U-2","request_type":"OSUpdateStatus","plist":` + p + `}`, `command_uuid "U-2": the plist's CommandUUID is "U-1"`},

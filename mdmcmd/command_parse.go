@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 
-	"howett.net/plist"
-
 	"github.com/managedos/managedos/compat"
 )
 
@@ -24,13 +22,18 @@ type CommandContent struct {
 }
 
 // ParseCommand reads a command plist (XML or binary) of any request type this
-// package builds. Missing or mistyped keys wrap [ErrInvalidAnswer] with the key's
-// path, as for device answers.
-func ParseCommand(data []byte) (CommandContent, error) {
-	var top any
-	format, err := plist.Unmarshal(data, &top)
-	if err != nil || (format != plist.XMLFormat && format != plist.BinaryFormat) {
-		return CommandContent{}, fmt.Errorf("mdmcmd: command: not an XML or binary property list: %w", ErrInvalidAnswer)
+// package builds, within the default [compat.Limits]; it is
+// ParseOptions{}.ParseCommand. Missing or mistyped keys wrap [ErrInvalidAnswer] with
+// the key's path, as for device answers; input over a limit or not a plist also
+// wraps compat.ErrTooLarge or compat.ErrMalformed.
+func ParseCommand(data []byte) (CommandContent, error) { return ParseOptions{}.ParseCommand(data) }
+
+// ParseCommand is [ParseCommand] within o.Limits, checked before anything is
+// decoded.
+func (o ParseOptions) ParseCommand(data []byte) (CommandContent, error) {
+	top, err := o.decode(data, "command")
+	if err != nil {
+		return CommandContent{}, err
 	}
 	m, ok := top.(map[string]any)
 	if !ok {

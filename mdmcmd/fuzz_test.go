@@ -12,10 +12,11 @@ import (
 
 // FuzzParseAnswer checks that no input panics the answer parser (howett.net/plist
 // included), that every failure wraps ErrInvalidAnswer, and that what reads is safe to
-// use. The seeds are every answer
-// in testdata.
+// use. The seeds are every answer in testdata and the hostile catalogue in
+// testdata/hostile.
 func FuzzParseAnswer(f *testing.F) {
 	files, _ := filepath.Glob("testdata/*.plist")
+	files = append(files, hostileFiles()...)
 	for _, name := range files {
 		b, err := os.ReadFile(name)
 		if err != nil {
@@ -104,9 +105,11 @@ func FuzzScheduleRoundTrip(f *testing.F) {
 }
 
 // FuzzParseCommand checks that no input panics the command reader and that every
-// failure wraps ErrInvalidAnswer. The seeds are the golden commands.
+// failure wraps ErrInvalidAnswer. The seeds are the golden commands and the hostile
+// catalogue.
 func FuzzParseCommand(f *testing.F) {
 	files, _ := filepath.Glob("testdata/*.golden.plist")
+	files = append(files, hostileFiles()...)
 	for _, name := range files {
 		b, err := os.ReadFile(name)
 		if err != nil {
@@ -119,4 +122,11 @@ func FuzzParseCommand(f *testing.F) {
 			t.Fatalf("ParseCommand: %v", err)
 		}
 	})
+}
+
+// hostileFiles lists the cases of the hostile catalogue, for seeds.
+func hostileFiles() []string {
+	plists, _ := filepath.Glob("testdata/hostile/*.*plist")
+	texts, _ := filepath.Glob("testdata/hostile/*.txt")
+	return append(plists, texts...)
 }

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"fmt"
 
-	"howett.net/plist"
-
 	"github.com/managedos/managedos/compat"
 	"github.com/managedos/managedos/internal/errtext"
 )
@@ -91,17 +89,12 @@ func ParseMachineInfo(data []byte) (*MachineInfo, error) {
 // ignored. UDID and SERIAL are not needed for any decision here, so a MachineInfo
 // without them still reads; the enrollment endpoint decides whether to accept it.
 func (o ParseOptions) ParseMachineInfo(data []byte) (*MachineInfo, error) {
-	if err := o.Limits.CheckPlist(data); err != nil {
-		return nil, fmt.Errorf("mdmcmd: machine info: %w", err)
+	if len(data) > 1 && data[0] == 0x30 && data[1]&0x80 != 0 { // a DER or BER SEQUENCE of 128 bytes or more
+		return nil, fmt.Errorf("mdmcmd: machine info: not an XML or binary property list (this looks like DER: pass the CMS envelope's signed content, not the envelope): %w", ErrInvalidAnswer)
 	}
-	var top any
-	format, err := plist.Unmarshal(data, &top)
-	if err != nil || (format != plist.XMLFormat && format != plist.BinaryFormat) {
-		hint := ""
-		if len(data) > 1 && data[0] == 0x30 && data[1]&0x80 != 0 { // a DER or BER SEQUENCE of 128 bytes or more
-			hint = " (this looks like DER: pass the CMS envelope's signed content, not the envelope)"
-		}
-		return nil, fmt.Errorf("mdmcmd: machine info: not an XML or binary property list%s: %w", hint, ErrInvalidAnswer)
+	top, err := o.decode(data, "machine info")
+	if err != nil {
+		return nil, err
 	}
 	m, ok := top.(map[string]any)
 	if !ok {

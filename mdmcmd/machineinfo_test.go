@@ -212,10 +212,10 @@ func TestParseMachineInfoRefusals(t *testing.T) {
 		want string // in the message
 	}{
 		{"not a plist", []byte("hello"), "not an XML or binary property list"},
-		{"an HTML error page", []byte("<html><body>502</body></html>"), "not an XML or binary property list"},
+		{"an HTML error page", []byte("<html><body>502</body></html>"), `unknown element <"html">`},
 		{"the CMS envelope instead of its content", []byte{0x30, 0x82, 0x01, 0x00, 0x06, 0x09}, "pass the CMS envelope's signed content"},
 		{"empty", nil, "not an XML or binary property list"},
-		{"text starting with 0 gets no DER hint", []byte("0x"), "not an XML or binary property list: invalid answer"},
+		{"text starting with 0 gets no DER hint", []byte("0x"), `not an XML or binary property list (it starts with "0x")`},
 		{"an array", []byte(`<plist version="1.0"><array/></plist>`), "want a dictionary, got array"},
 		{"PRODUCT missing", machineInfoPlist(miBase(keyProduct)), "PRODUCT: missing"},
 		{"PRODUCT empty", machineInfoPlist(miBase(keyProduct) + miString(keyProduct, "")), "PRODUCT: empty"},

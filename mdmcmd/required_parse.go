@@ -53,7 +53,7 @@ func (o ParseOptions) decodeRequired(data []byte) (any, error) {
 	var top any
 	if trimmed := bytes.TrimLeft(data, " \t\r\n"); len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') {
 		if err := o.Limits.CheckJSON(data); err != nil {
-			return nil, fmt.Errorf("mdmcmd: software update required: %w", err)
+			return nil, fmt.Errorf("mdmcmd: software update required: not JSON within the limits: %w: %w", err, ErrInvalidAnswer)
 		}
 		if err := json.Unmarshal(data, &top); err != nil {
 			return nil, fmt.Errorf("mdmcmd: software update required: not JSON: %w", ErrInvalidAnswer)
@@ -61,7 +61,7 @@ func (o ParseOptions) decodeRequired(data []byte) (any, error) {
 		return top, nil
 	}
 	if err := o.Limits.CheckPlist(data); err != nil {
-		return nil, fmt.Errorf("mdmcmd: software update required: %w", err)
+		return nil, fmt.Errorf("mdmcmd: software update required: neither JSON nor an XML or binary property list within the limits: %w: %w", err, ErrInvalidAnswer)
 	}
 	format, err := plist.Unmarshal(data, &top)
 	if err != nil || (format != plist.XMLFormat && format != plist.BinaryFormat) {

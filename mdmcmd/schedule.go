@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/managedos/managedos/compat"
+	"github.com/managedos/managedos/internal/errtext"
 )
 
 // Update is one entry of a ScheduleOSUpdate command's Updates array.
@@ -87,15 +88,15 @@ func (u Update) validate(deviceOS compat.Version) error {
 	case u.InstallAction == "":
 		return bad("InstallAction", "missing")
 	case !ok:
-		return bad("InstallAction", "%q is not one of Default, DownloadOnly, InstallASAP, NotifyOnly, InstallLater, InstallForceRestart", u.InstallAction)
+		return bad("InstallAction", "%s is not one of Default, DownloadOnly, InstallASAP, NotifyOnly, InstallLater, InstallForceRestart", errtext.Quote(string(u.InstallAction)))
 	case below(since):
 		return bad("InstallAction", "%s needs macOS %v, the Mac runs %v", u.InstallAction, since, deviceOS)
 	}
 	if u.ProductKey == "" && !u.ProductVersion.IsValid() {
 		return bad("ProductKey", "ProductKey or ProductVersion is required")
 	}
-	if !printable(u.ProductKey) {
-		return bad("ProductKey", "%q: not valid UTF-8 text a plist can carry", u.ProductKey)
+	if err := checkWireText("ProductKey", u.ProductKey); err != nil {
+		return err
 	}
 	kind, err := u.kind(deviceOS)
 	if err != nil {
@@ -127,7 +128,7 @@ func (u Update) validate(deviceOS compat.Version) error {
 	if u.Priority != "" {
 		switch {
 		case !u.Priority.IsValid():
-			return bad("Priority", "%q: want Low or High", u.Priority)
+			return bad("Priority", "%s: want Low or High", errtext.Quote(string(u.Priority)))
 		case kind != compat.Minor:
 			return bad("Priority", "only for minor updates, not %s", kindName(kind))
 		case below(since12_3):

@@ -11,13 +11,15 @@ import (
 )
 
 func runDeclaration(e *env, args []string) error {
-	fs := e.flags("declaration", "-target V -deadline yyyy-mm-ddThh:mm:ss [-build B] [-details-url U] [-identifier I] [-chip C -current V]")
+	fs := e.flags("declaration", "-target V -deadline yyyy-mm-ddThh:mm:ss [-build B] [-details-url U] [-identifier I] [-chip C -current V]\n"+
+		"  Without -chip and -current the Mac's version is unknown, so the tool cannot check\n"+
+		"  that it runs macOS 14 or later, the first to apply the declaration.")
 	target := fs.String("target", "", "the macOS version to enforce, such as 14.2.1 or 13.4.1 (c) (with -build)")
 	deadline := fs.String("deadline", "", "the deadline in the Mac's local time, exactly yyyy-mm-ddThh:mm:ss")
-	build := fs.String("build", "", "the target build, required for a rapid security response (22F770820d)")
+	build := fs.String("build", "", "the target build, required for a rapid security response (22F770820d); a build the library knows for another version is refused")
 	detailsURL := fs.String("details-url", "", "an absolute http or https URL about the update")
 	identifier := fs.String("identifier", "", "the declaration identifier (default: derived from the target)")
-	chip := fs.String("chip", "", "with -current: resolve first and refuse a Mac whose delivery is not DDM")
+	chip := fs.String("chip", "", "with -current: resolve first and refuse a Mac whose delivery is not DDM (any Mac below macOS 14)")
 	current := fs.String("current", "", "with -chip: the Mac's macOS version now")
 	if err := parse(fs, args, false); err != nil {
 		return err

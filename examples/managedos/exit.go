@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"unicode/utf8"
 
 	"github.com/managedos/managedos/compat"
 	"github.com/managedos/managedos/mdmcmd"
@@ -30,6 +31,7 @@ var errorCodes = []struct {
 	err  error
 	code string
 }{
+	{compat.ErrTooLarge, "too-large"},
 	{errInvalidInput, "invalid-input"},
 	{compat.ErrInvalidVersion, "invalid-version"},
 	{compat.ErrInvalidBuild, "invalid-version"},
@@ -40,6 +42,7 @@ var errorCodes = []struct {
 	{mechanism.ErrWrongDelivery, "unsupported"},
 	{mechanism.ErrNoUpdate, "unsupported"},
 	{mdmcmd.ErrRemoved, "unsupported"},
+	{compat.ErrMalformed, "invalid-payload"},
 }
 
 // errorCode returns the refusal code of err; anything not listed is an invalid
@@ -64,21 +67,40 @@ func (e *env) finish(err error) int {
 	case errors.As(err, &usage):
 		fmt.Fprintf(e.stderr, "managedos: %s\n", usage.msg)
 		return exitUsage
-	case errors.Is(err, errLintFindings), errors.Is(err, errLinesUnread):
-		return exitRefused // the findings or the lines' errors are already printed
+	case errors.Is(err, errLintFindings), errors.Is(err, errSomeLines):
+		return exitRefused // the findings or the bad lines are already printed
 	}
 	if e.json {
-		type body struct {
-			Code    string `json:"code"`
-			Message string `json:"message"`
-		}
 		_ = e.writeJSON(struct {
-			Error body `json:"error"`
-		}{body{errorCode(err), err.Error()}})
+			Error refusal `json:"error"`
+		}{refusalOf(err)})
 	} else {
-		fmt.Fprintf(e.stderr, "managedos: %v\n", err)
+		fmt.Fprintf(e.stderr, "managedos: %s\n", boundedMessage(err))
 	}
 	return exitRefused
+}
+
+// maxMessage is the longest error message the tool prints, in bytes. The library
+// keeps its messages far shorter; this bounds whatever else reaches the output.
+const maxMessage = 4 << 10
+
+// refusalOf is the refusal object for err: its code and its bounded message.
+func refusalOf(err error) refusal {
+	return refusal{Code: errorCode(err), Message: boundedMessage(err)}
+}
+
+// boundedMessage returns err's message cut to maxMessage bytes, at a rune
+// boundary, with "…" when cut.
+func boundedMessage(err error) string {
+	s := err.Error()
+	if len(s) <= maxMessage {
+		return s
+	}
+	cut := maxMessage
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }
 
 // writeJSON prints v as one JSON object and a newline on stdout.

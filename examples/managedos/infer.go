@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -10,6 +9,7 @@ import (
 	"time"
 
 	"github.com/managedos/managedos/compat"
+	"github.com/managedos/managedos/internal/errtext"
 	"github.com/managedos/managedos/mechanism"
 )
 
@@ -27,8 +27,20 @@ type observationLine struct {
 	FailureCount int        `json:"failure_count"` // the Mac's failure count, when it gave one
 }
 
+// inferOutput is what infer prints: the verdict, and the lines it could not read.
+// It is only written: the embedded verdict's strict UnmarshalJSON would refuse the
+// line fields.
+type inferOutput struct {
+	mechanism.CacheVerdict
+	// SkippedLines counts the lines that could not be read, and LineErrors shows
+	// the first of them; the verdict is over the other lines, and the exit status
+	// is 1.
+	SkippedLines int         `json:"skipped_lines,omitempty"`
+	LineErrors   []lineError `json:"line_errors,omitempty"`
+}
+
 func runInfer(e *env, args []string) error {
-	fs := e.flags("infer", "[-target V] [-current V] [-now T] [-window D] [-min-stalls N] < observations (JSON lines)")
+	fs := e.flags("infer", "[-target V] [-current V] [-now T] [-window D] [-min-stalls N] < observations (JSON lines; a line that cannot be read is skipped and reported, and the exit status is then 1)")
 	targetText := fs.String("target", "", "the version the Mac must reach: lines about another target are ignored")
 	currentText := fs.String("current", "", "with -target: the Mac's version now; at or past the target is compliant")
 	nowText := fs.String("now", "", "the time to judge at, RFC 3339 (default: the current time)")
@@ -42,7 +54,7 @@ func runInfer(e *env, args []string) error {
 		t, err := time.Parse(time.RFC3339, *nowText)
 		if err != nil {
 			fs.Usage()
-			return usageError{fmt.Sprintf("-now %q: want RFC 3339", *nowText)}
+			return usageError{fmt.Sprintf("-now %s: want RFC 3339", errtext.Quote(*nowText))}
 		}
 		now = t
 	}
@@ -67,7 +79,7 @@ func runInfer(e *env, args []string) error {
 			return fmt.Errorf("-current: %w", err)
 		}
 	}
-	obs, err := readObservations(e.stdin)
+	obs, skipped, err := readObservations(e.stdin)
 	if err != nil {
 		return err
 	}
@@ -80,9 +92,16 @@ func runInfer(e *env, args []string) error {
 		v = mechanism.InferCache(obs, now, tracker.Policy)
 	}
 	v.Since, v.EnforceAt = utc(v.Since), utc(v.EnforceAt)
-	if e.json {
-		return e.writeJSON(v)
+	if skipped.count > 0 {
+		err = errSomeLines
 	}
+	if e.json {
+		if werr := e.writeJSON(inferOutput{v, skipped.count, skipped.kept}); werr != nil {
+			return werr
+		}
+		return err
+	}
+	skipped.print(e.stderr)
 	fmt.Fprintf(e.stdout, "%v", v.State)
 	if !v.Since.IsZero() {
 		fmt.Fprintf(e.stdout, " since %s", v.Since.Format(time.RFC3339))
@@ -94,7 +113,7 @@ func runInfer(e *env, args []string) error {
 		fmt.Fprintf(e.stdout, ", last failure: %s", v.Reason)
 	}
 	fmt.Fprintf(e.stdout, " (%d observations)\n", v.Observations)
-	return nil
+	return err
 }
 
 // utc returns t in UTC, leaving the zero Time zero.
@@ -106,34 +125,58 @@ func utc(t time.Time) time.Time {
 }
 
 // readObservations reads one JSON observation per line; blank lines are skipped.
-func readObservations(r io.Reader) ([]mechanism.Observation, error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 1024*1024)
-	var obs []mechanism.Observation
-	for n := 1; sc.Scan(); n++ {
-		line := bytes.TrimSpace(sc.Bytes())
-		if len(line) == 0 {
-			continue
-		}
-		var l observationLine
-		dec := json.NewDecoder(bytes.NewReader(line))
-		if err := dec.Decode(&l); err != nil {
-			return nil, fmt.Errorf("line %d: %v: %w", n, err, errInvalidInput)
-		}
-		if dec.More() {
-			return nil, fmt.Errorf("line %d: more than one JSON value: %w", n, errInvalidInput)
-		}
-		if l.At == nil {
-			return nil, fmt.Errorf("line %d: \"at\" is required: %w", n, errInvalidInput)
-		}
-		o := mechanism.Observation{At: *l.At, Target: l.Target, Status: l.Status, Downloaded: l.Downloaded, Reason: l.Reason, FailureCount: l.FailureCount}
-		if l.Percent != nil {
-			o.Percent, o.HasPercent = *l.Percent, true
-		}
-		obs = append(obs, o)
+// A line that cannot be read (not JSON, no time, too long) is skipped too and
+// reported in the returned lineErrors, each naming its line: one bad line does not
+// lose the others. The error is for input that cannot be read at all.
+func readObservations(r io.Reader) ([]mechanism.Observation, lineErrors, error) {
+	var c observationReader
+	err := streamLines(r, io.Discard, streamOptions{blockSize: 64 << 10, maxLine: maxLineBytes}, []lineWorker{&c})
+	if err != nil {
+		return nil, c.skipped, fmt.Errorf("reading observations: %w: %w", err, errInvalidInput)
 	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("reading observations: %v: %w", err, errInvalidInput)
+	return c.obs, c.skipped, nil
+}
+
+// observationReader collects infer's observations, line by line, in order.
+type observationReader struct {
+	obs     []mechanism.Observation
+	skipped lineErrors
+}
+
+func (c *observationReader) line(dst, line []byte, n int) []byte {
+	line = bytes.TrimSpace(line)
+	if len(line) == 0 {
+		return dst
 	}
-	return obs, nil
+	o, err := readObservation(line)
+	if err != nil {
+		c.skipped.add(n, fmt.Errorf("line %d: %w", n, err))
+		return dst
+	}
+	c.obs = append(c.obs, o)
+	return dst
+}
+
+func (c *observationReader) tooLong(dst []byte, n, limit int) []byte {
+	c.skipped.add(n, fmt.Errorf("line %d: over the limit of %d bytes per line: %w: %w", n, limit, compat.ErrTooLarge, errInvalidInput))
+	return dst
+}
+
+// readObservation reads one line of infer's input.
+func readObservation(line []byte) (mechanism.Observation, error) {
+	if err := lineLimits().CheckJSON(line); err != nil {
+		return mechanism.Observation{}, fmt.Errorf("%w: %w", err, errInvalidInput)
+	}
+	var l observationLine
+	if err := json.Unmarshal(line, &l); err != nil {
+		return mechanism.Observation{}, fmt.Errorf("%v: %w", err, errInvalidInput)
+	}
+	if l.At == nil {
+		return mechanism.Observation{}, fmt.Errorf("\"at\" is required: %w", errInvalidInput)
+	}
+	o := mechanism.Observation{At: *l.At, Target: l.Target, Status: l.Status, Downloaded: l.Downloaded, Reason: l.Reason, FailureCount: l.FailureCount}
+	if l.Percent != nil {
+		o.Percent, o.HasPercent = *l.Percent, true
+	}
+	return o, nil
 }

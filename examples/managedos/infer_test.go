@@ -1,12 +1,14 @@
 package main
 
 import (
-	"errors"
+	"encoding/json"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/managedos/managedos/internal/errtext"
 )
 
 const stalledInput = `{"at":"2026-11-27T09:00:00Z","status":"Downloading","percent":0.3}
@@ -89,20 +91,30 @@ const ddmDownloadingInput = `{"at":"2026-11-27T09:00:00Z","status":"downloading"
 {"at":"2026-11-27T14:00:00Z","status":"downloading","target":"14.2.1"}
 `
 
-func TestInferNamesTheBadLine(t *testing.T) {
-	for name, tt := range map[string]struct{ input, says string }{
-		"not json":        {`{"at":"2026-11-27T09:00:00Z"}` + "\nnope\n", "line 2"},
-		"no time":         {`{"status":"Downloading"}`, `line 1: "at" is required`},
-		"bad time":        {`{"at":"yesterday"}`, "line 1"},
-		"percent string":  {`{"at":"2026-11-27T09:00:00Z","percent":"30%"}`, "line 1"},
-		"two values":      {`{"at":"2026-11-27T09:00:00Z"} {}`, "line 1: more than one"},
-		"target a number": {`{"at":"2026-11-27T09:00:00Z","target":14.2}`, "line 1"},
+func TestInferSkipsAndNamesTheBadLine(t *testing.T) {
+	good := `{"at":"2026-11-27T09:00:00Z","status":"Downloading","percent":0.3}` + "\n"
+	for name, tt := range map[string]struct {
+		input string
+		line  int
+		says  string
+	}{
+		"not json":        {good + "nope\n", 2, "line 2"},
+		"no time":         {`{"status":"Downloading"}` + "\n" + good, 1, `line 1: "at" is required`},
+		"bad time":        {`{"at":"yesterday"}` + "\n" + good, 1, "line 1"},
+		"percent string":  {`{"at":"2026-11-27T09:00:00Z","percent":"30%"}` + "\n" + good, 1, "line 1"},
+		"two values":      {`{"at":"2026-11-27T09:00:00Z"} {}` + "\n" + good, 1, "line 1: compat: JSON at byte 30: data after the top-level value"},
+		"target a number": {`{"at":"2026-11-27T09:00:00Z","target":14.2}` + "\n" + good, 1, "line 1"},
 	} {
 		code, stdout, _ := runTool(t, tt.input, "infer", "-json", "-now", "2026-11-27T13:00:00Z")
 		require.Equal(t, exitRefused, code, name)
-		refusalCode, message := readRefusal(t, stdout)
-		assert.Equal(t, "invalid-input", refusalCode, name)
-		assert.Contains(t, message, tt.says, name)
+		var got inferRead
+		require.NoError(t, json.Unmarshal([]byte(stdout), &got), name)
+		assert.Equal(t, 1, got.Observations, "%s: the good line is read", name)
+		assert.Equal(t, 1, got.SkippedLines, name)
+		require.Len(t, got.LineErrors, 1, name)
+		assert.Equal(t, tt.line, got.LineErrors[0].Line, name)
+		assert.Equal(t, "invalid-input", got.LineErrors[0].Error.Code, name)
+		assert.Contains(t, got.LineErrors[0].Error.Message, tt.says, name)
 	}
 }
 
@@ -115,6 +127,37 @@ func TestInferRefusesABadVersion(t *testing.T) {
 	}
 }
 
+func TestInferTextReportsSkippedLinesOnStderr(t *testing.T) {
+	code, stdout, stderr := runTool(t, "nope\n"+stalledInput, "infer", "-now", "2026-11-27T13:00:00Z")
+	assert.Equal(t, exitRefused, code)
+	assert.Equal(t, "assumed-cached since 2026-11-27T12:30:00Z, last failure: DownloadFailed (3 observations)\n", stdout)
+	assert.Contains(t, stderr, "managedos: skipped: line 1:")
+}
+
+func TestInferSkipsAnOverLongLineWithoutLosingTheRun(t *testing.T) {
+	long := `{"at":"2026-11-27T09:00:00Z","status":"` + strings.Repeat("x", maxLineBytes) + `"}`
+	code, stdout, _ := runTool(t, stalledInput+long+"\n"+stalledInput, "infer", "-json", "-now", "2026-11-27T13:00:00Z")
+	require.Equal(t, exitRefused, code)
+	var got inferRead
+	require.NoError(t, json.Unmarshal([]byte(stdout), &got))
+	assert.Equal(t, 6, got.Observations, "the lines around the long one are read")
+	require.Len(t, got.LineErrors, 1)
+	assert.Equal(t, 5, got.LineErrors[0].Line)
+	assert.Equal(t, "too-large", got.LineErrors[0].Error.Code)
+	assert.Contains(t, got.LineErrors[0].Error.Message, "line 5:")
+	assert.Contains(t, got.LineErrors[0].Error.Message, "over the limit of 1048576 bytes per line")
+}
+
+func TestInferReportsAtMostAFewBadLines(t *testing.T) {
+	code, stdout, _ := runTool(t, strings.Repeat("nope\n", 1000)+stalledInput, "infer", "-json", "-now", "2026-11-27T13:00:00Z")
+	require.Equal(t, exitRefused, code)
+	var got inferRead
+	require.NoError(t, json.Unmarshal([]byte(stdout), &got))
+	assert.Equal(t, 1000, got.SkippedLines)
+	assert.Len(t, got.LineErrors, errtext.MaxErrors)
+	assert.Less(t, len(stdout), 4<<10)
+}
+
 func TestInferUsage(t *testing.T) {
 	for _, args := range [][]string{{"-now", "today"}, {"-window", "forever"}, {"-window", "-1h"}, {"-min-stalls", "0"}, {"-current", "14.1"}} {
 		code, _, _ := runTool(t, "", append([]string{"infer"}, args...)...)
@@ -122,16 +165,34 @@ func TestInferUsage(t *testing.T) {
 	}
 }
 
-// FuzzReadObservations checks that no input panics the reader and that every
-// failure is an invalid-input error naming a line.
+// FuzzReadObservations checks that no input panics the reader, that every line
+// it skips is named with an invalid-input or too-large refusal, and that a read
+// never fails as a whole.
 func FuzzReadObservations(f *testing.F) {
 	f.Add(stalledInput)
 	f.Add(`{"at":"2026-11-27T09:00:00Z","percent":1e308,"downloaded":true}`)
 	f.Add("{}\n\n{")
+	f.Add("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n\xff\n")
 	f.Fuzz(func(t *testing.T, input string) {
-		_, err := readObservations(strings.NewReader(input))
-		if err != nil && (!errors.Is(err, errInvalidInput) || !strings.Contains(err.Error(), "line")) {
+		obs, skipped, err := readObservations(strings.NewReader(input))
+		if err != nil {
 			t.Fatalf("readObservations: %v", err)
 		}
+		for _, l := range skipped.kept {
+			if (l.Error.Code != "invalid-input" && l.Error.Code != "too-large") || !strings.Contains(l.Error.Message, "line") {
+				t.Fatalf("line %d: %+v", l.Line, l.Error)
+			}
+		}
+		if len(obs)+skipped.count > strings.Count(input, "\n")+1 {
+			t.Fatalf("%d observations and %d skipped from %d lines", len(obs), skipped.count, strings.Count(input, "\n")+1)
+		}
 	})
+}
+
+// inferRead is infer's JSON output as the tests read it back (inferOutput embeds the
+// verdict, whose strict UnmarshalJSON would refuse the line fields).
+type inferRead struct {
+	Observations int         `json:"observations"`
+	SkippedLines int         `json:"skipped_lines"`
+	LineErrors   []lineError `json:"line_errors"`
 }

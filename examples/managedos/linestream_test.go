@@ -12,6 +12,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/managedos/managedos/internal/hostile"
 )
 
 // echoWorker writes each line back with its number.
@@ -147,4 +149,41 @@ func TestStreamLinesMemoryDoesNotGrowWithTheInput(t *testing.T) {
 	}
 	small, large := measure(10_000), measure(1_000_000)
 	assert.Less(t, large, small+(1<<20), "allocated %d bytes for 1M lines, %d for 10k", large, small)
+}
+
+// filler is a reader of n bytes of c made on the fly, with an optional tail: input
+// far larger than memory should ever hold.
+type filler struct {
+	n    int64
+	c    byte
+	tail string
+}
+
+func (f *filler) Read(p []byte) (int, error) {
+	if f.n == 0 {
+		if f.tail == "" {
+			return 0, io.EOF
+		}
+		k := copy(p, f.tail)
+		f.tail = f.tail[k:]
+		return k, nil
+	}
+	k := int(min(int64(len(p)), f.n))
+	for i := range p[:k] {
+		p[i] = f.c
+	}
+	f.n -= int64(k)
+	return k, nil
+}
+
+// TestStreamLinesDoesNotBufferAnOverLongLine reads a 500 MB line of white space
+// (made on the fly, never held) and the line after it, within a few blocks.
+func TestStreamLinesDoesNotBufferAnOverLongLine(t *testing.T) {
+	r := &filler{n: 500 << 20, c: ' ', tail: "\nnext\n"}
+	var out bytes.Buffer
+	used := hostile.Allocated(func() {
+		require.NoError(t, streamLines(r, &out, streamOptions{blockSize: 64 << 10, maxLine: maxLineBytes}, []lineWorker{echoWorker{}}))
+	})
+	assert.Equal(t, "1: over 1048576\n2:next\n", out.String())
+	assert.Less(t, used, uint64(4<<20), "bytes allocated reading 500 MB")
 }

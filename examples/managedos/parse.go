@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 
 	"github.com/managedos/managedos/compat"
 	"github.com/managedos/managedos/ddm"
@@ -22,13 +21,13 @@ type parseOutput struct {
 }
 
 func runParse(e *env, args []string) error {
-	fs := e.flags("parse", "< answer (an MDM result plist or a DDM status report)")
+	fs := e.flags("parse", "< answer (an MDM result plist or a DDM status report, at most 16 MiB)")
 	if err := parse(fs, args, false); err != nil {
 		return err
 	}
-	data, err := io.ReadAll(e.stdin)
+	data, err := readInput(e.stdin, "stdin", compat.DefaultMaxBytes)
 	if err != nil {
-		return usageError{"reading stdin: " + err.Error()}
+		return err
 	}
 	out, err := parseAnswer(data)
 	if err != nil {
@@ -50,10 +49,11 @@ func runParse(e *env, args []string) error {
 	return nil
 }
 
-// parseAnswer reads a DDM status report (JSON) or an MDM answer (plist).
+// parseAnswer reads a DDM status report (JSON: it starts with { or [) or an MDM
+// answer (plist).
 func parseAnswer(data []byte) (parseOutput, error) {
 	trimmed := bytes.TrimSpace(data)
-	if len(trimmed) > 0 && trimmed[0] == '{' {
+	if len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') {
 		r, err := ddm.ParseStatusReport(data)
 		if r == nil {
 			return parseOutput{}, err
@@ -76,9 +76,9 @@ func problems(err error) []string {
 	if errors.As(err, &joined) {
 		var out []string
 		for _, e := range joined.Unwrap() {
-			out = append(out, e.Error())
+			out = append(out, boundedMessage(e))
 		}
 		return out
 	}
-	return []string{err.Error()}
+	return []string{boundedMessage(err)}
 }

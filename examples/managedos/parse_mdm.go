@@ -17,7 +17,7 @@ func parseMDMAnswer(data []byte) (parseOutput, error) {
 		out.Problems = append(out.Problems, problems(err)...)
 	}
 	if err := a.Err(); err != nil {
-		out.Problems = append(out.Problems, err.Error())
+		out.Problems = append(out.Problems, boundedMessage(err))
 	}
 	return out, nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -13,10 +12,6 @@ import (
 	"github.com/managedos/managedos/internal/errtext"
 	"github.com/managedos/managedos/rollout"
 )
-
-// maxInventoryLine is the longest inventory line plan reads; a device's line is a
-// few hundred bytes at most.
-const maxInventoryLine = 64 << 10
 
 // planBlockSize is how much of the inventory plan reads at a time.
 const planBlockSize = 256 << 10
@@ -70,7 +65,7 @@ func runPlan(e *env, args []string) error {
 	if !e.json {
 		out.WriteString(planTextHeader)
 	}
-	o := streamOptions{blockSize: planBlockSize, maxLine: maxInventoryLine, progress: progressTo(e.stderr)}
+	o := streamOptions{blockSize: planBlockSize, maxLine: maxLineBytes, progress: progressTo(e.stderr)}
 	if err := streamLines(br, out, o, lw); err != nil {
 		return fmt.Errorf("plan: %w", err)
 	}
@@ -83,14 +78,10 @@ func runPlan(e *env, args []string) error {
 	}
 	total.print(e.stderr)
 	if total.unreadable > 0 {
-		return errLinesUnread
+		return errSomeLines
 	}
 	return nil
 }
-
-// errLinesUnread is plan's exit status 1 when some inventory lines could not be
-// read; their errors are already in the output.
-var errLinesUnread = errors.New("some inventory lines could not be read")
 
 // checkInventoryStart refuses, as a usage error, an inventory whose first
 // non-blank byte does not open a JSON object: it is not JSON lines at all (a CSV

@@ -67,7 +67,7 @@ func TestPlanGoesOnPastLinesItCannotRead(t *testing.T) {
 	in := `{"id":"a","chip":"intel","current":"13.1"}
 not json at all
 {"id":"b","chip":"intel"}
-` + `{"id":"huge","model":"` + strings.Repeat("x", maxInventoryLine) + `"}
+` + `{"id":"huge","model":"` + strings.Repeat("x", maxLineBytes) + `"}
 {"id":"c","chip":"apple","current":"14.1"}
 `
 	code, stdout, stderr := runTool(t, in, "plan", "-json", "-target", "14.2.1")
@@ -83,7 +83,7 @@ not json at all
 	require.NotNil(t, got[3].Error)
 	assert.Equal(t, "too-large", got[3].Error.Code)
 	assert.Equal(t, 4, got[3].Line)
-	assert.Contains(t, got[3].Error.Message, "65536")
+	assert.Contains(t, got[3].Error.Message, "1048576")
 	assert.Equal(t, "c", got[4].ID)
 	assert.Nil(t, got[4].Error)
 	assert.Contains(t, stderr, "2 lines could not be read")

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+
+	"github.com/managedos/managedos/internal/errtext"
 )
 
 // ErrUnknownToken reports text that names no value of an enumeration.
@@ -43,7 +45,7 @@ func (t Tokens[T]) Parse(text string) (T, error) {
 			return T(i), nil
 		}
 	}
-	return 0, fmt.Errorf("%s %q: %w", t.Type, text, t.err())
+	return 0, fmt.Errorf("%s %s: %w", t.Type, errtext.Quote(text), t.err())
 }
 
 func (t Tokens[T]) err() error {
