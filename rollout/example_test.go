@@ -5,6 +5,8 @@ import (
 	"time"
 	_ "time/tzdata" // Europe/Berlin, whatever the machine has installed
 
+	"github.com/managedos/managedos/compat"
+	"github.com/managedos/managedos/mdmcmd"
 	"github.com/managedos/managedos/rollout"
 )
 
@@ -113,4 +115,49 @@ func ExampleParseTimeOfDay() {
 	// Output:
 	// 07:30 7 30 <nil>
 	// rollout: time of day "7:30pm": want HH:MM from 00:00 to 23:59: invalid time of day
+}
+
+// At the door: a Mac in Setup Assistant below the minimum is asked to update first,
+// with the body of Apple's 403, before it enrolls.
+func ExampleEnrollGate_Decide() {
+	machineInfo := []byte(`<?xml version="1.0" encoding="UTF-8"?>
+<plist version="1.0"><dict>
+	<key>PRODUCT</key><string>Mac14,2</string>
+	<key>VERSION</key><string>23E214</string>
+	<key>OS_VERSION</key><string>14.4</string>
+	<key>SOFTWARE_UPDATE_DEVICE_ID</key><string>J413AP</string>
+	<key>MDM_CAN_REQUEST_SOFTWARE_UPDATE</key><true/>
+</dict></plist>`)
+	feed := []byte(`{"AssetSets":{"macOS":[
+	{"ProductVersion":"15.7.9","Build":"24G830","PostingDate":"2026-08-06","SupportedDevices":["J413AP"]}]}}`)
+	info, err := mdmcmd.ParseMachineInfo(machineInfo)
+	if err != nil {
+		panic(err)
+	}
+	cat, err := compat.ParseCatalog(feed)
+	if err != nil {
+		panic(err)
+	}
+	gate := rollout.EnrollGate{Policy: compat.Policy{Minimum: compat.MustParseVersion("15.7.9")}, Catalog: cat}
+	e, err := gate.Decide(info, time.Date(2026, 8, 27, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(e.Action, e.Code, e.Target, e.Build)
+	if e.RequiresUpdate() {
+		body, contentType, err := e.Body.Encode(mdmcmd.FormatJSON)
+		if err != nil {
+			panic(err)
+		}
+		fmt.Println("403", contentType, string(body))
+	}
+
+	// The same Mac, had it said it cannot be asked, enrolls and updates afterwards.
+	info.MDMCanRequestSoftwareUpdate = compat.FlagFalse
+	e, _ = gate.Decide(info, time.Date(2026, 8, 27, 0, 0, 0, 0, time.UTC))
+	fmt.Println(e.Action, e.Code, e.Target, e.Delivery)
+	// Output:
+	// require-update below-target 15.7.9 24G830
+	// 403 application/json {"code":"com.apple.softwareupdate.required","details":{"OSVersion":"15.7.9","BuildVersion":"24G830"}}
+	// enroll cannot-request 15.7.9 ddm
 }

@@ -43,6 +43,7 @@ var verbs = []verb{
 	{"infer", "read download observations on stdin and say whether the update is cached", runInfer},
 	{"lint", "check profiles and declarations that would fight managed updates", runLint},
 	{"plan", "read a device inventory on stdin and decide for each device", runPlan},
+	{"enroll", "decide whether a Mac in Setup Assistant must update before it enrolls", runEnroll},
 }
 
 // env is what a verb reads and writes.
