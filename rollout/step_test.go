@@ -214,3 +214,33 @@ func BenchmarkStep(b *testing.B) {
 		}
 	}
 }
+
+func TestShapeOfKeepsWhatDecideReads(t *testing.T) {
+	cat := fixtureCatalog(t)
+	plans := []*Plan{
+		{Target: compat.MustParseVersion("15.7.9")},
+		{Target: compat.MustParseVersion("15.7.9"), Catalog: cat},
+		{Policy: compat.Policy{Latest: true}, Catalog: cat},
+		{Policy: compat.Policy{Minimum: compat.MustParseVersion("26.3.1 (a)")}, Catalog: cat},
+		{Policy: compat.Policy{Minimum: compat.MustParseVersion("15.7.9")}},
+	}
+	macs := []compat.Mac{
+		mac("Mac14,2", "J413AP", "14.6", "23G80"),
+		mac("Mac16,1", "J604AP", "26.3.1", "25D2128"),
+		mac("iMac19,1", "Mac-63001698E7A34814", "15.1", "24B83"),
+		mac("MacBookPro16,1", "J152FAP", "12.7.1", "21G1974"),
+		{Chip: compat.Intel, Version: compat.MustParseVersion("13.6"), Serial: "C02X", UDID: "u", Supervised: compat.FlagTrue},
+	}
+	for i, p := range plans {
+		for _, m := range macs {
+			want, wantErr := p.Decide(m, stepNow)
+			got, gotErr := p.Decide(p.ShapeOf(m), stepNow)
+			assert.Equalf(t, wantErr, gotErr, "plan %d, %v", i, m)
+			if wantErr == nil {
+				assert.Equalf(t, want, got, "plan %d, %v", i, m)
+			}
+		}
+	}
+	fixed := &Plan{Target: compat.MustParseVersion("15.7.9")}
+	assert.Equal(t, fixed.ShapeOf(macs[0]), fixed.ShapeOf(mac("Mac14,2", "J999AP", "14.6", "23G93")), "a fixed target without a catalogue reads neither build nor device ID")
+}

@@ -273,3 +273,18 @@ func TestPlanTextIsFixedWidthColumns(t *testing.T) {
 	assert.True(t, strings.HasPrefix(lines[1], "intel-12              14.2.1        major  startosinstall  -"), lines[1])
 	assert.Contains(t, lines[4], "refused       downgrade")
 }
+
+func TestPlanAnswerDoesNotDependOnWhichDeviceCameFirst(t *testing.T) {
+	in := `{"id":"good","chip":"intel","current":"13.6","build":"22G120"}
+{"id":"bad","chip":"intel","current":"13.6","build":"not-a-build"}
+{"id":"good2","chip":"intel","current":"13.6","build":"22G120"}
+`
+	code, stdout, _ := runTool(t, in, "plan", "-json", "-target", "14.2.1", "-workers", "1")
+	require.Equal(t, exitOK, code)
+	got := readPlanLines(t, stdout)
+	require.Len(t, got, 3)
+	assert.Nil(t, got[0].Error)
+	require.NotNil(t, got[1].Error, "a bad build is its line's error even when the decision does not read builds")
+	assert.Equal(t, "invalid-version", got[1].Error.Code)
+	assert.Nil(t, got[2].Error)
+}

@@ -144,10 +144,9 @@ func shapeText(d rollout.Decided) []byte {
 	return b
 }
 
-// appendStepText appends one device's text line.
-func appendStepText(dst, id, shapeCols []byte, s rollout.Step) []byte {
-	dst = padded(dst, string(id), planTextWidths[0])
-	dst = append(dst, shapeCols...)
+// appendStepTextTail appends the per-device end of a text line: ring, deadline, the
+// rule or reason, and any payload error.
+func appendStepTextTail(dst []byte, s rollout.Step) []byte {
 	ring := s.Ring.Name
 	if ring == "" {
 		ring = "-"
@@ -171,25 +170,10 @@ func appendStepText(dst, id, shapeCols []byte, s rollout.Step) []byte {
 	return append(dst, '\n')
 }
 
-// appendRefusalText appends the text line of a refused device or unread line.
-func appendRefusalText(dst, id []byte, code, message string) []byte {
-	if len(id) == 0 {
-		id = []byte("-")
-	}
-	dst = padded(dst, string(id), planTextWidths[0])
-	dst = padded(dst, "refused", planTextWidths[1])
-	dst = append(dst, code...)
-	dst = append(dst, ": "...)
-	dst = append(dst, message...)
-	return append(dst, '\n')
+// padded appends s and spaces up to width, or s and one space when s is longer.
+func padded[S []byte | string](dst []byte, s S, width int) []byte {
+	dst = append(dst, s...)
+	return append(dst, spaces[:max(1, min(len(spaces), width-len(s)))]...)
 }
 
-// padded appends s and spaces up to width, or s and one space when s is longer.
-func padded(dst []byte, s string, width int) []byte {
-	dst = append(dst, s...)
-	n := max(1, width-len(s))
-	for range n {
-		dst = append(dst, ' ')
-	}
-	return dst
-}
+const spaces = "                                "
