@@ -28,12 +28,13 @@ go build -o "$WORK/geninventory" ./cmd/geninventory
 go build -o "$WORK/floor" ./cmd/floor
 (cd .. && go build -o "$WORK/managedos" ./examples/managedos)
 
-# plan before streaming wants exactly one of "chip" and "model" on each line
-# (-chip-with-model 0); the streaming plan reads both, and then this flag goes.
 inventory="$WORK/inventory-$N-$SEED.jsonl"
 if [ ! -s "$inventory" ]; then
-  "$WORK/geninventory" -n "$N" -seed "$SEED" -chip-with-model 0 -o "$inventory"
+  "$WORK/geninventory" -n "$N" -seed "$SEED" -o "$inventory"
 fi
+feed=$(cd .. && pwd)/compat/testdata/gdmf_pmv_sofa_cached.json
+policy=(-feed "$feed" -now 2026-08-27T12:00:00Z -latest -delay-days 7
+  -rings canary=5%:0,early=25%:3,broad=100%:7 -deadline-days 14 -deadline-time 18:00)
 echo "== inventory: $N lines, $(du -m "$inventory" | cut -f1) MB, seed $SEED"
 
 floor_s=""
@@ -62,4 +63,6 @@ printf '| %-28s | %8s | %9s | %9s | %6s | %8s |\n' --- ---: ---: ---: ---: ---:
 measure floor "$WORK/floor"
 measure "plan-json-target-$TARGET" "$WORK/managedos" plan -json -target "$TARGET"
 measure "plan-text-target-$TARGET" "$WORK/managedos" plan -target "$TARGET"
+measure "plan-json-feed-latest-rings" "$WORK/managedos" plan -json "${policy[@]}"
+measure "plan-json-…-payloads" "$WORK/managedos" plan -json "${policy[@]}" -payloads
 echo "== stderr and /usr/bin/time reports in $WORK"

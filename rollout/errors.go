@@ -21,4 +21,7 @@ var (
 	// deadline: no time of day, a negative or too large number of days, a zero
 	// posting date or now, or a deadline outside the years 1 to 9999.
 	ErrInvalidDeadline = errors.New("invalid deadline")
+	// ErrInvalidPlan reports a [Plan] that cannot be applied: no target and no
+	// policy, both, or payloads without the deadline enforcement declarations need.
+	ErrInvalidPlan = errors.New("invalid plan")
 )

@@ -161,3 +161,31 @@ func ExampleEnrollGate_Decide() {
 	// 403 application/json {"code":"com.apple.softwareupdate.required","details":{"OSVersion":"15.7.9","BuildVersion":"24G830"}}
 	// enroll cannot-request 15.7.9 ddm
 }
+
+// One device's whole step: a fixed target, a deadline on the Mac's own clock and
+// the payload its delivery needs.
+func ExamplePlan_Step() {
+	plan := &rollout.Plan{
+		Target:   compat.MustParseVersion("15.7.9"),
+		Deadline: rollout.DeadlinePolicy{Days: 7, At: rollout.MustParseTimeOfDay("18:00"), GraceDays: 1},
+		Payloads: &rollout.PayloadOptions{},
+	}
+	if err := plan.Validate(); err != nil {
+		panic(err)
+	}
+	now := time.Date(2026, 8, 27, 12, 0, 0, 0, time.UTC)
+	mac := compat.Mac{Model: "Mac14,2", Version: compat.MustParseVersion("14.6")}
+	step, err := plan.Step(rollout.Device{ID: "C02XK0AAQ6L4", Mac: mac}, now)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(step.Target.Version, step.Decision.Kind, step.Decision.Delivery)
+	fmt.Println(step.Deadline)
+	for _, d := range step.Payload.Declarations {
+		fmt.Println(d.Identifier(), d.Payload().TargetOSVersion, d.Payload().TargetLocalDateTime)
+	}
+	// Output:
+	// 15.7.9 major ddm
+	// 2026-09-03T18:00:00
+	// managedos.softwareupdate.enforcement 15.7.9 2026-09-03T18:00:00
+}

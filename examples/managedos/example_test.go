@@ -10,7 +10,7 @@ import (
 func Example_resolve() {
 	run([]string{"resolve", "-json", "-chip", "intel", "-current", "12.7.1", "-target", "14.2.1"}, nil, os.Stdout, os.Stderr)
 	// Output:
-	// {"chip":"intel","current":"12.7.1","target":"14.2.1","kind":"major","delivery":"startosinstall","installer":"install-assistant","rule":"Intel upgrading from macOS before 13.0: cache the full installer locally and run startosinstall"}
+	// {"chip":"intel","current":"12.7.1","target":"14.2.1","kind":"major","delivery":"startosinstall","installer":"install-assistant","requires":"cached-installer","rule":"Intel upgrading from macOS before 13.0: cache the full installer locally and run startosinstall"}
 }
 
 // A download stuck for more than three hours is taken as already cached.

@@ -129,31 +129,37 @@ func utc(t time.Time) time.Time {
 // reported in the returned lineErrors, each naming its line: one bad line does not
 // lose the others. The error is for input that cannot be read at all.
 func readObservations(r io.Reader) ([]mechanism.Observation, lineErrors, error) {
-	lr := newLineReader(r, maxLineBytes)
-	var obs []mechanism.Observation
-	var skipped lineErrors
-	for {
-		line, n, err := lr.next()
-		switch {
-		case err == io.EOF:
-			return obs, skipped, nil
-		case errors.Is(err, compat.ErrTooLarge):
-			skipped.add(n, fmt.Errorf("%w: %w", err, errInvalidInput))
-			continue
-		case err != nil:
-			return nil, skipped, fmt.Errorf("%v: %w", err, errInvalidInput)
-		}
-		line = bytes.TrimSpace(line)
-		if len(line) == 0 {
-			continue
-		}
-		o, err := readObservation(line)
-		if err != nil {
-			skipped.add(n, fmt.Errorf("line %d: %w", n, err))
-			continue
-		}
-		obs = append(obs, o)
+	var c observationReader
+	err := streamLines(r, io.Discard, streamOptions{blockSize: 64 << 10, maxLine: maxLineBytes}, []lineWorker{&c})
+	if err != nil {
+		return nil, c.skipped, fmt.Errorf("reading observations: %w: %w", err, errInvalidInput)
 	}
+	return c.obs, c.skipped, nil
+}
+
+// observationReader collects infer's observations, line by line, in order.
+type observationReader struct {
+	obs     []mechanism.Observation
+	skipped lineErrors
+}
+
+func (c *observationReader) line(dst, line []byte, n int) []byte {
+	line = bytes.TrimSpace(line)
+	if len(line) == 0 {
+		return dst
+	}
+	o, err := readObservation(line)
+	if err != nil {
+		c.skipped.add(n, fmt.Errorf("line %d: %w", n, err))
+		return dst
+	}
+	c.obs = append(c.obs, o)
+	return dst
+}
+
+func (c *observationReader) tooLong(dst []byte, n, limit int) []byte {
+	c.skipped.add(n, fmt.Errorf("line %d: over the limit of %d bytes per line: %w: %w", n, limit, compat.ErrTooLarge, errInvalidInput))
+	return dst
 }
 
 // readObservation reads one line of infer's input.

@@ -39,13 +39,13 @@ func TestResolveJSON(t *testing.T) {
 	}{
 		{"intel upgrade from 12 uses startosinstall",
 			[]string{"-chip", "intel", "-current", "12.7.1", "-target", "14.2.1"},
-			`{"chip":"intel","current":"12.7.1","target":"14.2.1","kind":"major","delivery":"startosinstall","installer":"install-assistant","rule":"Intel upgrading from macOS before 13.0: cache the full installer locally and run startosinstall"}`},
+			`{"chip":"intel","current":"12.7.1","target":"14.2.1","kind":"major","delivery":"startosinstall","installer":"install-assistant","requires":"cached-installer","rule":"Intel upgrading from macOS before 13.0: cache the full installer locally and run startosinstall"}`},
 		{"apple silicon rsr on 13 uses MDM commands",
 			[]string{"-chip", "ARM64", "-current", "13.4.1", "-target", "13.4.1(c)"},
-			`{"chip":"apple-silicon","current":"13.4.1","target":"13.4.1 (c)","kind":"rsr","delivery":"mdm-commands","installer":"rapid-security-response","rule":"macOS 13.x, rapid security response: ScheduleOSUpdate with the ProductKey from AvailableOSUpdates"}`},
+			`{"chip":"apple-silicon","current":"13.4.1","target":"13.4.1 (c)","kind":"rsr","delivery":"mdm-commands","installer":"rapid-security-response","requires":"supervised+bootstrap-token","rule":"macOS 13.x, rapid security response: ScheduleOSUpdate with the ProductKey from AvailableOSUpdates"}`},
 		{"already there",
 			[]string{"-chip", "apple", "-current", "14.2", "-target", "14.2"},
-			`{"chip":"apple-silicon","current":"14.2","target":"14.2","kind":"none","delivery":"none","installer":"none","rule":"the Mac is already at the target version"}`},
+			`{"chip":"apple-silicon","current":"14.2","target":"14.2","kind":"none","delivery":"none","installer":"none","requires":"none","rule":"the Mac is already at the target version"}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

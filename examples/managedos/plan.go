@@ -1,141 +1,162 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
-	"errors"
+	"bufio"
+	"flag"
 	"fmt"
 	"io"
-	"text/tabwriter"
+	"os"
+	"time"
 
 	"github.com/managedos/managedos/compat"
+	"github.com/managedos/managedos/internal/errtext"
+	"github.com/managedos/managedos/rollout"
 )
 
-// inventoryLine is one device of plan's input: a chip or a model identifier, and the
-// current version.
-type inventoryLine struct {
-	ID      string `json:"id"`
-	Chip    string `json:"chip"`
-	Model   string `json:"model"`
-	Current string `json:"current"`
-}
-
-// planEntry is plan's answer for one device: a decision or a refusal. Line is set
-// for a line that could not be read, whose entry holds only its id (when it had
-// one) and the error.
-type planEntry struct {
-	ID   string `json:"id"`
-	Line int    `json:"line,omitempty"`
-	*resolveOutput
-	Error *refusal `json:"error,omitempty"`
-}
-
-type refusal struct {
-	Code    string `json:"code"`
-	Message string `json:"message"`
-}
+// planBlockSize is how much of the inventory plan reads at a time.
+const planBlockSize = 256 << 10
 
 func runPlan(e *env, args []string) error {
-	fs := e.flags("plan", "-target V < inventory (JSON lines of {\"id\",\"chip\" or \"model\",\"current\"}; a line that cannot be read becomes an entry with its line number and error, and the exit status is then 1)")
-	target := fs.String("target", "", "the macOS version every device must reach")
+	fs := e.flags("plan", "[-in FILE] (-target V | "+targetUsage+") [-rings SPEC] [-deadline-days N -deadline-time HH:MM [-tz ZONE] [-grace-days N]] [-payloads] < inventory")
+	in := fs.String("in", "", "read the inventory from FILE instead of stdin: JSON lines of {\"id\",\"model\",\"chip\",\"device_id\",\"current\",\"build\",\"ring\"}")
+	target := fs.String("target", "", "the macOS version every device must reach (instead of the policy flags)")
+	tf := addTargetFlags(fs)
+	df := addDeadlineFlags(fs)
+	payloads := fs.Bool("payloads", false, "add to each line the ScheduleOSUpdate plist, the DDM declarations or the startosinstall invocation the device needs (needs the deadline flags)")
+	workers := fs.Int("workers", 0, "goroutines deciding devices (default: one per CPU)")
 	if err := parse(fs, args, false); err != nil {
 		return err
 	}
-	if err := requireFlags(fs, "target"); err != nil {
+	plan, now, err := planFromFlags(fs, *target, tf, df)
+	if err != nil {
 		return err
 	}
-	if _, err := compat.ParseVersion(*target); err != nil {
-		return fmt.Errorf("-target: %w", err)
+	if *payloads {
+		plan.Payloads = &rollout.PayloadOptions{}
 	}
-	var entries []planEntry
-	failed := 0
-	lr := newLineReader(e.stdin, maxLineBytes)
-	for {
-		line, n, err := lr.next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil && !errors.Is(err, compat.ErrTooLarge) {
-			return fmt.Errorf("%v: %w", err, errInvalidInput)
-		}
-		var dev inventoryLine
-		if err == nil {
-			if line = bytes.TrimSpace(line); len(line) == 0 {
-				continue
-			}
-			if err = readInventoryLine(line, &dev); err != nil {
-				err = fmt.Errorf("line %d: %w", n, err)
-			}
-		}
+	if err := plan.Validate(); err != nil {
+		fs.Usage()
+		return usageError{err.Error()}
+	}
+	r := e.stdin
+	if *in != "" {
+		f, err := os.Open(*in)
 		if err != nil {
-			failed++
-			entries = append(entries, planEntry{ID: dev.ID, Line: n, Error: new(refusalOf(err))})
-			continue
+			return usageError{"-in: " + err.Error()}
 		}
-		entries = append(entries, planDevice(dev, *target))
+		defer f.Close()
+		r = f
 	}
-	var done error
-	if failed > 0 {
-		done = errSomeLines
-		defer fmt.Fprintf(e.stderr, "managedos: %d lines could not be read\n", failed)
-	}
-	if e.json {
-		if entries == nil {
-			entries = []planEntry{}
-		}
-		if err := e.writeJSON(struct {
-			Target    string      `json:"target"`
-			Decisions []planEntry `json:"decisions"`
-		}{*target, entries}); err != nil {
-			return err
-		}
-		return done
-	}
-	w := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(w, "ID\tCHIP\tCURRENT\tKIND\tDELIVERY\tINSTALLER\tRULE")
-	for _, en := range entries {
-		if en.Error != nil {
-			fmt.Fprintf(w, "%s\t\t\t\trefused: %s\t\t%s\n", en.ID, en.Error.Code, en.Error.Message)
-			continue
-		}
-		d := en.resolveOutput
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", en.ID, d.Chip, d.Current, d.Kind, d.Delivery, d.Installer, d.Rule)
-	}
-	if err := w.Flush(); err != nil {
+	br := bufio.NewReaderSize(r, planBlockSize)
+	if err := checkInventoryStart(br); err != nil {
 		return err
 	}
-	return done
-}
-
-// readInventoryLine reads one line of plan's input into dev: JSON within the line
-// limits, with "current" and one of "chip" or "model".
-func readInventoryLine(line []byte, dev *inventoryLine) error {
-	if err := lineLimits().CheckJSON(line); err != nil {
-		return fmt.Errorf("%w: %w", err, errInvalidInput)
+	n := *workers
+	if n <= 0 {
+		n = defaultWorkers()
 	}
-	if err := json.Unmarshal(line, dev); err != nil {
-		return fmt.Errorf("%v: %w", err, errInvalidInput)
+	pw := make([]*planWorker, n)
+	lw := make([]lineWorker, n)
+	for i := range pw {
+		pw[i] = newPlanWorker(plan, now, e.json)
+		lw[i] = pw[i]
 	}
-	if (dev.Chip == "") == (dev.Model == "") || dev.Current == "" {
-		return fmt.Errorf("want \"current\" and one of \"chip\" or \"model\": %w", errInvalidInput)
+	out := bufio.NewWriterSize(e.stdout, planBlockSize)
+	if !e.json {
+		out.WriteString(planTextHeader)
+	}
+	o := streamOptions{blockSize: planBlockSize, maxLine: maxLineBytes, progress: progressTo(e.stderr)}
+	if err := streamLines(br, out, o, lw); err != nil {
+		return fmt.Errorf("plan: %w", err)
+	}
+	if err := out.Flush(); err != nil {
+		return fmt.Errorf("plan: %w", err)
+	}
+	var total planCounts
+	for _, w := range pw {
+		total.add(&w.counts)
+	}
+	total.print(e.stderr)
+	if total.unreadable > 0 {
+		return errSomeLines
 	}
 	return nil
 }
 
-// planDevice resolves one device, turning a refusal into data.
-func planDevice(dev inventoryLine, target string) planEntry {
-	chip := dev.Chip
-	if dev.Model != "" {
-		c, err := compat.ChipForModel(dev.Model)
-		if err != nil {
-			return planEntry{ID: dev.ID, Error: new(refusalOf(err))}
+// checkInventoryStart refuses, as a usage error, an inventory whose first
+// non-blank byte does not open a JSON object: it is not JSON lines at all (a CSV
+// file, say), and reading on would only report every line.
+func checkInventoryStart(br *bufio.Reader) error {
+	for i := 1; ; i++ {
+		b, err := br.Peek(i)
+		if len(b) < i {
+			if err == io.EOF || err == bufio.ErrBufferFull {
+				return nil // empty or blank input, or a first line too long to judge here
+			}
+			return fmt.Errorf("plan: reading the inventory: %w", err)
 		}
-		chip = c.String()
+		switch c := b[i-1]; c {
+		case ' ', '\t', '\r', '\n':
+			continue
+		case '{':
+			return nil
+		default:
+			return usageError{fmt.Sprintf("the inventory must be JSON lines, one object per device; it starts with %s", errtext.Quote(string(b[i-1:])))}
+		}
 	}
-	d, err := resolveFlags(chip, dev.Current, target)
-	if err != nil {
-		return planEntry{ID: dev.ID, Error: new(refusalOf(err))}
+}
+
+// planFromFlags builds the plan and the time to plan at from plan's flags.
+func planFromFlags(fs *flag.FlagSet, target string, tf *targetFlags, df *deadlineFlags) (*rollout.Plan, time.Time, error) {
+	plan := &rollout.Plan{}
+	var (
+		now time.Time
+		err error
+	)
+	if target == "" && !tf.anyPolicy() {
+		fs.Usage()
+		return nil, time.Time{}, usageError{"give -target V, or the policy flags (-minimum, -latest, -latest-in-major, -floor)"}
 	}
-	out := decisionOutput(d)
-	return planEntry{ID: dev.ID, resolveOutput: &out}
+	if target != "" {
+		if tf.anyPolicy() {
+			fs.Usage()
+			return nil, time.Time{}, usageError{"-target and the policy flags (-minimum, -latest, -latest-in-major, -latest-patch, -max-major, -delay-days, -floor) go separately"}
+		}
+		if plan.Target, err = compat.ParseVersion(target); err != nil {
+			return nil, time.Time{}, fmt.Errorf("-target: %w", err)
+		}
+		if plan.Catalog, now, err = tf.catalogAndNow(); err != nil {
+			return nil, time.Time{}, err
+		}
+	} else if plan.Catalog, plan.Policy, now, err = tf.load(); err != nil {
+		return nil, time.Time{}, err
+	}
+	if plan.Rings, plan.Deadline, err = df.load(); err != nil {
+		fs.Usage()
+		return nil, time.Time{}, err
+	}
+	return plan, now, nil
+}
+
+// progressTo returns a progress reporter that rewrites one line on w while plan
+// runs, when w is a terminal, and nil otherwise; it is called with the number of
+// lines done, and with -1 at the end.
+func progressTo(w io.Writer) func(lines int) {
+	f, ok := w.(*os.File)
+	if !ok {
+		return nil
+	}
+	if st, err := f.Stat(); err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		return nil
+	}
+	var last time.Time
+	return func(lines int) {
+		switch now := time.Now(); {
+		case lines < 0 && !last.IsZero():
+			fmt.Fprintln(f) // done: end the progress line
+		case lines >= 0 && now.Sub(last) >= 250*time.Millisecond:
+			last = now
+			fmt.Fprintf(f, "\rplanned %d devices", lines)
+		}
+	}
 }

@@ -1,51 +1,290 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"os"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/managedos/managedos/compat"
+	"github.com/managedos/managedos/rollout"
 )
 
-const inventory = `{"id":"a","chip":"intel","current":"12.7.1"}
-{"id":"b","model":"MacBookPro18,3","current":"13.6"}
-{"id":"c","model":"iPhone1,1","current":"13.6"}
-{"id":"d","chip":"apple","current":"14.3"}
+const inventory = `{"id":"intel-12","chip":"intel","current":"12.7.1"}
+{"id":"m1-13","model":"MacBookPro18,3","current":"13.6"}
+{"id":"phone","model":"iPhone1,1","current":"13.6"}
+{"id":"ahead","chip":"apple","current":"14.3"}
 `
 
-func TestPlanDecidesPerDevice(t *testing.T) {
-	code, stdout, stderr := runTool(t, inventory, "plan", "-json", "-target", "14.2.1")
-	require.Equal(t, exitOK, code, stderr)
-	var got struct {
-		Target    string
-		Decisions []struct {
-			ID, Chip, Delivery, Kind string
-			Error                    *struct{ Code string }
-		}
-	}
-	require.NoError(t, json.Unmarshal([]byte(stdout), &got))
-	require.Len(t, got.Decisions, 4)
-	assert.Equal(t, "startosinstall", got.Decisions[0].Delivery)
-	assert.Equal(t, "apple-silicon", got.Decisions[1].Chip)
-	assert.Equal(t, "mdm-commands", got.Decisions[1].Delivery)
-	require.NotNil(t, got.Decisions[2].Error)
-	assert.Equal(t, "unknown-chip", got.Decisions[2].Error.Code)
-	require.NotNil(t, got.Decisions[3].Error)
-	assert.Equal(t, "downgrade", got.Decisions[3].Error.Code)
-
-	code, stdout, _ = runTool(t, inventory, "plan", "-target", "14.2.1")
-	require.Equal(t, exitOK, code)
-	assert.Contains(t, stdout, "refused: downgrade")
+// planLine is one line of plan -json, as a test reads it back.
+type planLine struct {
+	ID        string
+	Line      int
+	Compliant bool
+	Target    string
+	Kind      string
+	Delivery  string
+	Ring      string
+	Deadline  string
+	Error     *struct{ Code, Message string }
 }
 
-func TestPlanRefusesBadInput(t *testing.T) {
-	code, stdout, _ := runTool(t, `{"id":"a","current":"13.1"}`, "plan", "-json", "-target", "14.2.1")
-	assert.Equal(t, exitRefused, code)
-	assert.Contains(t, stdout, `"invalid-input"`)
-	code, stdout, _ = runTool(t, "", "plan", "-json", "-target", "14.x")
+func readPlanLines(t *testing.T, stdout string) []planLine {
+	t.Helper()
+	var lines []planLine
+	for _, l := range strings.Split(strings.TrimSuffix(stdout, "\n"), "\n") {
+		var pl planLine
+		require.NoErrorf(t, json.Unmarshal([]byte(l), &pl), "line %q", l)
+		lines = append(lines, pl)
+	}
+	return lines
+}
+
+func TestPlanStreamsOneLinePerDeviceInInputOrder(t *testing.T) {
+	code, stdout, stderr := runTool(t, inventory, "plan", "-json", "-target", "14.2.1")
+	require.Equal(t, exitOK, code, stderr)
+	got := readPlanLines(t, stdout)
+	require.Len(t, got, 4)
+	assert.Equal(t, []string{"intel-12", "m1-13", "phone", "ahead"}, []string{got[0].ID, got[1].ID, got[2].ID, got[3].ID})
+	assert.Equal(t, "startosinstall", got[0].Delivery)
+	assert.Equal(t, "mdm-commands", got[1].Delivery)
+	require.NotNil(t, got[2].Error)
+	assert.Equal(t, "unknown-chip", got[2].Error.Code)
+	assert.Equal(t, 3, got[2].Line)
+	require.NotNil(t, got[3].Error)
+	assert.Equal(t, "downgrade", got[3].Error.Code)
+	assert.Contains(t, stderr, "plan: 1 major by startosinstall\n")
+	assert.Contains(t, stderr, "plan: 1 refused: downgrade\n")
+	assert.Contains(t, stderr, "plan: 4 lines in all\n")
+}
+
+func TestPlanGoesOnPastLinesItCannotRead(t *testing.T) {
+	in := `{"id":"a","chip":"intel","current":"13.1"}
+not json at all
+{"id":"b","chip":"intel"}
+` + `{"id":"huge","model":"` + strings.Repeat("x", maxLineBytes) + `"}
+{"id":"c","chip":"apple","current":"14.1"}
+`
+	code, stdout, stderr := runTool(t, in, "plan", "-json", "-target", "14.2.1")
+	assert.Equal(t, exitRefused, code, "some lines could not be read")
+	got := readPlanLines(t, stdout)
+	require.Len(t, got, 5)
+	assert.Nil(t, got[0].Error)
+	require.NotNil(t, got[1].Error)
+	assert.Equal(t, "invalid-input", got[1].Error.Code)
+	assert.Equal(t, 2, got[1].Line)
+	require.NotNil(t, got[2].Error)
+	assert.Equal(t, "invalid-input", got[2].Error.Code, "no current version")
+	require.NotNil(t, got[3].Error)
+	assert.Equal(t, "too-large", got[3].Error.Code)
+	assert.Equal(t, 4, got[3].Line)
+	assert.Contains(t, got[3].Error.Message, "1048576")
+	assert.Equal(t, "c", got[4].ID)
+	assert.Nil(t, got[4].Error)
+	assert.Contains(t, stderr, "2 lines could not be read")
+}
+
+func TestPlanRefusesWhatIsNotAnInventory(t *testing.T) {
+	code, _, stderr := runTool(t, "id,model,current\na,Mac14,2,14.1\n", "plan", "-json", "-target", "14.2.1")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, "JSON lines")
+
+	code, stdout, _ := runTool(t, "", "plan", "-json", "-target", "14.x")
 	assert.Equal(t, exitRefused, code)
 	assert.Contains(t, stdout, `"invalid-version"`)
-	code, _, _ = runTool(t, "", "plan")
-	assert.Equal(t, exitUsage, code)
+
+	code, stdout, _ = runTool(t, "", "plan", "-json", "-target", "15.1")
+	assert.Equal(t, exitOK, code)
+	assert.Empty(t, stdout)
+}
+
+func TestPlanUsageErrorsNameTheFlag(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		says string
+	}{
+		{"no target", nil, "-target"},
+		{"target and a policy", []string{"-target", "15.1", "-latest"}, "-target and the policy flags"},
+		{"rings over 100%", []string{"-target", "15.1", "-rings", "a=50%:0,b=150%:1"}, "-rings"},
+		{"rings short of 100%", []string{"-target", "15.1", "-rings", "a=50%:0"}, "-rings"},
+		{"unknown zone", []string{"-target", "15.1", "-deadline-days", "3", "-deadline-time", "18:00", "-tz", "Mars/Olympus"}, "-tz"},
+		{"bad time of day", []string{"-target", "15.1", "-deadline-days", "3", "-deadline-time", "25:00"}, "-deadline-time"},
+		{"days without a time", []string{"-target", "15.1", "-deadline-days", "3"}, "-deadline-days and -deadline-time"},
+		{"payloads without a deadline", []string{"-target", "15.1", "-payloads"}, "Deadline"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr := runTool(t, "", append([]string{"plan", "-json"}, tt.args...)...)
+			assert.Equal(t, exitUsage, code)
+			assert.Contains(t, stderr, tt.says)
+		})
+	}
+}
+
+func TestPlanAppliesThePolicyRingsAndDeadlinesPerDevice(t *testing.T) {
+	in := `{"id":"mini","model":"Mac14,2","device_id":"J413AP","current":"14.6","ring":"canary"}
+{"id":"imac","model":"iMac19,1","device_id":"Mac-63001698E7A34814","current":"15.1","ring":"broad"}
+{"id":"done","model":"Mac14,2","device_id":"J413AP","current":"26.6.2"}
+`
+	code, stdout, stderr := runTool(t, in, "plan", "-json", "-feed", fixtureFeed, "-now", "2026-08-27T12:00:00Z",
+		"-latest", "-rings", "canary=5%:0,broad=100%:7", "-deadline-days", "14", "-deadline-time", "18:00")
+	require.Equal(t, exitOK, code, stderr)
+	got := readPlanLines(t, stdout)
+	require.Len(t, got, 3)
+	assert.Equal(t, planLine{ID: "mini", Target: "26.6.2", Kind: "major", Delivery: "ddm", Ring: "canary", Deadline: "2026-08-31T18:00:00"}, got[0])
+	assert.Equal(t, "15.7.9", got[1].Target, "an iMac19,1 stops at Sequoia")
+	assert.Equal(t, "broad", got[1].Ring)
+	assert.True(t, got[2].Compliant)
+	assert.Empty(t, got[2].Deadline)
+}
+
+func TestPlanPayloads(t *testing.T) {
+	in := `{"id":"ddm","model":"Mac14,2","device_id":"J413AP","current":"14.6"}
+{"id":"mdm","model":"Mac14,2","device_id":"J413AP","current":"13.6"}
+{"id":"intel","model":"MacBookPro16,1","device_id":"J152FAP","current":"12.7.1"}
+`
+	code, stdout, stderr := runTool(t, in, "plan", "-json", "-feed", fixtureFeed, "-now", "2026-08-27T12:00:00Z",
+		"-target", "15.7.9", "-deadline-days", "7", "-deadline-time", "09:30", "-payloads")
+	require.Equal(t, exitOK, code, stderr)
+	var lines []struct {
+		Declarations   []map[string]any
+		Command        string
+		StartOSInstall *struct{ App, Path string }
+	}
+	for _, l := range strings.Split(strings.TrimSpace(stdout), "\n") {
+		var x struct {
+			Declarations   []map[string]any
+			Command        string
+			StartOSInstall *struct{ App, Path string }
+		}
+		require.NoError(t, json.Unmarshal([]byte(l), &x), l)
+		lines = append(lines, x)
+	}
+	require.Len(t, lines, 3)
+	require.Len(t, lines[0].Declarations, 1)
+	assert.Equal(t, "com.apple.configuration.softwareupdate.enforcement.specific", lines[0].Declarations[0]["Type"])
+	assert.Contains(t, lines[1].Command, "<string>ScheduleOSUpdate</string>")
+	require.NotNil(t, lines[2].StartOSInstall)
+	assert.Contains(t, lines[2].StartOSInstall.App, "Sequoia")
+}
+
+// stepLineJSON is a whole plan line as encoding/json writes it: the reference plan's
+// fast path is held to.
+type stepLineJSON struct {
+	ID string `json:"id"`
+	planShapeJSON
+	Ring           string            `json:"ring,omitempty"`
+	Deadline       rollout.Deadline  `json:"deadline,omitzero"`
+	PayloadError   *refusalJSON      `json:"payload_error,omitempty"`
+	Command        string            `json:"command,omitempty"`
+	Declarations   []json.RawMessage `json:"declarations,omitempty"`
+	StartOSInstall *invocationJSON   `json:"startosinstall,omitempty"`
+}
+
+type refusalJSON struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+type invocationJSON struct {
+	App  string   `json:"app"`
+	Path string   `json:"path"`
+	Args []string `json:"args"`
+}
+
+// referenceLine renders s as encoding/json would.
+func referenceLine(t *testing.T, s rollout.Step) string {
+	t.Helper()
+	ref := stepLineJSON{ID: s.ID, planShapeJSON: shapeJSON(s.Decided), Ring: s.Ring.Name, Deadline: s.Deadline}
+	switch p := s.Payload; {
+	case p.Err != nil:
+		ref.PayloadError = &refusalJSON{errorCode(p.Err), p.Err.Error()}
+	case p.Command != nil:
+		body, err := p.Command.Plist()
+		require.NoError(t, err)
+		ref.Command = string(body)
+	case p.Declarations != nil:
+		for _, d := range p.Declarations {
+			b, err := d.MarshalJSON()
+			require.NoError(t, err)
+			ref.Declarations = append(ref.Declarations, b)
+		}
+	case p.StartOSInstall != nil:
+		ref.StartOSInstall = &invocationJSON{p.StartOSInstall.App, p.StartOSInstall.Path, p.StartOSInstall.Args}
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	require.NoError(t, enc.Encode(ref))
+	return buf.String()
+}
+
+func TestPlanFastPathWritesWhatEncodingJSONWrites(t *testing.T) {
+	data, err := os.ReadFile(fixtureFeed)
+	require.NoError(t, err)
+	cat, err := compat.ParseCatalog(data)
+	require.NoError(t, err)
+	rings, err := rollout.ParseRings("canary=5%:0,early=25%:3,broad=100%:7")
+	require.NoError(t, err)
+	now := time.Date(2026, 8, 27, 12, 0, 0, 0, time.UTC)
+	plan := &rollout.Plan{Target: compat.MustParseVersion("15.7.9"), Catalog: cat, Rings: rings,
+		Deadline: rollout.DeadlinePolicy{Days: 7, At: rollout.MustParseTimeOfDay("09:30"), GraceDays: 1},
+		Payloads: &rollout.PayloadOptions{}}
+	devices := []rollout.Device{
+		{ID: `quote " backslash \ café`, Mac: compat.Mac{Model: "Mac14,2", DeviceID: "J413AP", Version: compat.MustParseVersion("14.6")}},
+		{ID: "mdm\u2028", Mac: compat.Mac{Model: "Mac14,2", DeviceID: "J413AP", Version: compat.MustParseVersion("13.6")}, Ring: "early"},
+		{ID: "rsr", Mac: compat.Mac{Chip: compat.AppleSilicon, Version: compat.MustParseVersion("15.7.9")}},
+		{ID: "intel", Mac: compat.Mac{Model: "MacBookPro16,1", DeviceID: "J152FAP", Version: compat.MustParseVersion("12.7.1")}},
+	}
+	w := newPlanWorker(plan, now, true)
+	for _, dev := range devices {
+		line, err := json.Marshal(map[string]string{"id": dev.ID, "model": dev.Mac.Model, "chip": chipText(dev.Mac.Chip), "device_id": dev.Mac.DeviceID, "current": dev.Mac.Version.String(), "ring": dev.Ring})
+		require.NoError(t, err)
+		dev.Mac.Chip, _ = compat.ChipForModel(dev.Mac.Model)
+		if dev.Mac.Model == "" {
+			dev.Mac.Chip = compat.AppleSilicon
+		}
+		step, err := plan.Step(dev, now)
+		require.NoError(t, err)
+		got := w.line(nil, line, 1)
+		assert.Equal(t, referenceLine(t, step), string(got))
+	}
+}
+
+func chipText(c compat.Chip) string {
+	if c == compat.ChipUnknown {
+		return ""
+	}
+	return c.String()
+}
+
+func TestPlanTextIsFixedWidthColumns(t *testing.T) {
+	code, stdout, _ := runTool(t, inventory, "plan", "-target", "14.2.1")
+	require.Equal(t, exitOK, code)
+	lines := strings.Split(stdout, "\n")
+	require.GreaterOrEqual(t, len(lines), 5)
+	assert.True(t, strings.HasPrefix(lines[0], "ID "))
+	assert.True(t, strings.HasPrefix(lines[1], "intel-12              14.2.1        major  startosinstall  -"), lines[1])
+	assert.Contains(t, lines[4], "refused       downgrade")
+}
+
+func TestPlanAnswerDoesNotDependOnWhichDeviceCameFirst(t *testing.T) {
+	in := `{"id":"good","chip":"intel","current":"13.6","build":"22G120"}
+{"id":"bad","chip":"intel","current":"13.6","build":"not-a-build"}
+{"id":"good2","chip":"intel","current":"13.6","build":"22G120"}
+`
+	code, stdout, _ := runTool(t, in, "plan", "-json", "-target", "14.2.1", "-workers", "1")
+	require.Equal(t, exitOK, code)
+	got := readPlanLines(t, stdout)
+	require.Len(t, got, 3)
+	assert.Nil(t, got[0].Error)
+	require.NotNil(t, got[1].Error, "a bad build is its line's error even when the decision does not read builds")
+	assert.Equal(t, "invalid-version", got[1].Error.Code)
+	assert.Nil(t, got[2].Error)
 }

@@ -69,20 +69,36 @@ func (f *targetFlags) load() (*compat.Catalog, compat.Policy, time.Time, error) 
 	if err != nil {
 		return nil, compat.Policy{}, time.Time{}, err
 	}
+	if f.feed == "" && (p.Latest || p.LatestInMajor || p.LatestPatch) {
+		return nil, compat.Policy{}, time.Time{}, usageError{"-latest, -latest-in-major and -latest-patch pick from Apple's feed: give -feed FILE"}
+	}
+	cat, now, err := f.catalogAndNow()
+	if err != nil {
+		return nil, compat.Policy{}, time.Time{}, err
+	}
+	return cat, p, now, nil
+}
+
+// catalogAndNow reads the feed, if any, and the time to judge at: -now, or the
+// current time.
+func (f *targetFlags) catalogAndNow() (*compat.Catalog, time.Time, error) {
 	now := time.Now()
 	if f.now != "" {
+		var err error
 		if now, err = time.Parse(time.RFC3339, f.now); err != nil {
-			return nil, compat.Policy{}, time.Time{}, usageError{fmt.Sprintf("-now %s: want RFC 3339", errtext.Quote(f.now))}
+			return nil, time.Time{}, usageError{fmt.Sprintf("-now %s: want RFC 3339", errtext.Quote(f.now))}
 		}
 	}
 	if f.feed == "" {
-		if p.Latest || p.LatestInMajor || p.LatestPatch {
-			return nil, compat.Policy{}, time.Time{}, usageError{"-latest, -latest-in-major and -latest-patch pick from Apple's feed: give -feed FILE"}
-		}
-		return nil, p, now, nil
+		return nil, now, nil
 	}
 	cat, err := readFeed(f.feed)
-	return cat, p, now, err
+	return cat, now, err
+}
+
+// anyPolicy reports whether any policy flag was given.
+func (f *targetFlags) anyPolicy() bool {
+	return f.minimum != "" || f.latestPatch || f.latest || f.latestInMajor || f.maxMajor != 0 || f.delayDays != 0 || len(f.floors) > 0
 }
 
 // policy builds and validates the policy from the flags.

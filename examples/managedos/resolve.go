@@ -14,7 +14,10 @@ type resolveOutput struct {
 	Kind      string `json:"kind"`
 	Delivery  string `json:"delivery"`
 	Installer string `json:"installer"`
-	Rule      string `json:"rule"`
+	// Requires is what must be in place first: "supervised", "bootstrap-token",
+	// "cached-installer" joined by "+", or "none".
+	Requires string `json:"requires"`
+	Rule     string `json:"rule"`
 }
 
 func runResolve(e *env, args []string) error {
@@ -62,6 +65,7 @@ func decisionOutput(d compat.Decision) resolveOutput {
 		Kind:      d.Kind.String(),
 		Delivery:  d.Delivery.String(),
 		Installer: d.Installer.String(),
+		Requires:  d.Requires.String(),
 		Rule:      d.Rule,
 	}
 }

@@ -141,7 +141,7 @@ func TestResolveByModel(t *testing.T) {
 
 	code, stdout, stderr := runTool(t, "", "resolve", "-json", "-model", "MacBookPro16,1", "-current", "15.7.9", "-target", "26.6.2")
 	require.Equal(t, exitOK, code, stderr)
-	assert.JSONEq(t, `{"chip":"intel","current":"15.7.9","target":"26.6.2","kind":"major","delivery":"ddm","installer":"software-update","rule":"macOS 14.0 and later, major upgrade: DDM software update enforcement declaration"}`, stdout)
+	assert.JSONEq(t, `{"chip":"intel","current":"15.7.9","target":"26.6.2","kind":"major","delivery":"ddm","installer":"software-update","requires":"supervised","rule":"macOS 14.0 and later, major upgrade: DDM software update enforcement declaration"}`, stdout)
 
 	code, stdout, _ = runTool(t, "", "resolve", "-json", "-model", "iPhone15,2", "-current", "15.7.9", "-target", "26.6.2")
 	require.Equal(t, exitRefused, code)

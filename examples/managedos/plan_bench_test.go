@@ -1,0 +1,106 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/managedos/managedos/compat"
+	"github.com/managedos/managedos/rollout"
+)
+
+// benchInventory is a synthetic inventory in the shape benchmarks/cmd/geninventory
+// writes: a few hundred distinct device shapes, unique ids, some rings.
+func benchInventory(n int) [][]byte {
+	models := []struct{ model, deviceID string }{
+		{"Mac14,2", "J413AP"}, {"Mac15,3", "J504AP"}, {"MacBookPro18,3", "J314sAP"}, {"Mac16,1", "J604AP"},
+		{"iMac19,1", "Mac-63001698E7A34814"}, {"MacBookPro16,1", "J152FAP"}, {"MacBookAir10,1", ""}, {"Macmini9,1", "J274AP"},
+	}
+	versions := []string{"13.6.7", "13.7.8", "14.6.1", "14.7.6", "15.1", "15.6.1", "15.7.9", "26.1", "26.5", "26.6.2"}
+	rings := []string{"", "", "", "canary", "broad"}
+	lines := make([][]byte, n)
+	for i := range lines {
+		m, v, r := models[i%len(models)], versions[(i/len(models))%len(versions)], rings[i%len(rings)]
+		line := fmt.Sprintf(`{"id":"C02%09d","model":%q,"device_id":%q,"current":%q`, i, m.model, m.deviceID, v)
+		if r != "" {
+			line += fmt.Sprintf(`,"ring":%q`, r)
+		}
+		lines[i] = []byte(line + "}")
+	}
+	return lines
+}
+
+func benchCatalog(b *testing.B) *compat.Catalog {
+	data, err := os.ReadFile(fixtureFeed)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cat, err := compat.ParseCatalog(data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return cat
+}
+
+// BenchmarkPlanLine measures plan's per-device path: read the inventory line,
+// decide (through the shape cache), place in a ring, set the deadline and write the
+// JSON line.
+func BenchmarkPlanLine(b *testing.B) {
+	rings, err := rollout.ParseRings("canary=5%:0,early=25%:3,broad=100%:7")
+	if err != nil {
+		b.Fatal(err)
+	}
+	now := time.Date(2026, 8, 27, 12, 0, 0, 0, time.UTC)
+	plans := []struct {
+		name string
+		plan *rollout.Plan
+	}{
+		{"target", &rollout.Plan{Target: compat.MustParseVersion("15.1")}},
+		{"feed-latest-rings-deadline", &rollout.Plan{Policy: compat.Policy{Latest: true, DelayDays: 7}, Catalog: benchCatalog(b), Rings: rings,
+			Deadline: rollout.DeadlinePolicy{Days: 14, At: rollout.MustParseTimeOfDay("18:00"), GraceDays: 1}}},
+		{"payloads", &rollout.Plan{Target: compat.MustParseVersion("15.7.9"), Catalog: benchCatalog(b), Rings: rings,
+			Deadline: rollout.DeadlinePolicy{Days: 14, At: rollout.MustParseTimeOfDay("18:00"), GraceDays: 1}, Payloads: &rollout.PayloadOptions{}}},
+	}
+	lines := benchInventory(4096)
+	for _, p := range plans {
+		b.Run(p.name, func(b *testing.B) {
+			w := newPlanWorker(p.plan, now, true)
+			var out []byte
+			for i, l := range lines {
+				if out = w.line(out[:0], l, i+1); bytes.Contains(out, []byte(`"invalid-input"`)) {
+					b.Fatalf("line %d: %s", i+1, out) // the benchmark's own lines must read
+				}
+			}
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				out = w.line(out[:0], lines[i%len(lines)], i+1)
+				i++
+			}
+		})
+	}
+}
+
+// BenchmarkPlanStream measures the whole stream over 100,000 devices against the
+// floor of reading each line and writing a fixed line, in one loop.
+func BenchmarkPlanStream(b *testing.B) {
+	var in bytes.Buffer
+	for _, l := range benchInventory(100_000) {
+		in.Write(l)
+		in.WriteByte('\n')
+	}
+	plan := &rollout.Plan{Target: compat.MustParseVersion("15.1")}
+	now := time.Date(2026, 8, 27, 12, 0, 0, 0, time.UTC)
+	o := streamOptions{blockSize: planBlockSize, maxLine: maxLineBytes}
+	b.ReportAllocs()
+	for b.Loop() {
+		workers := []lineWorker{newPlanWorker(plan, now, true), newPlanWorker(plan, now, true)}
+		if err := streamLines(bytes.NewReader(in.Bytes()), io.Discard, o, workers); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/100_000, "ns/device")
+}

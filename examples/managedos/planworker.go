@@ -1,0 +1,277 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/managedos/managedos/compat"
+	"github.com/managedos/managedos/internal/jsontext"
+	"github.com/managedos/managedos/mechanism"
+	"github.com/managedos/managedos/rollout"
+)
+
+// maxShapes bounds each worker's decision cache: past it the cache starts over, so
+// memory stays flat on an inventory where every device looks different. A shape
+// costs its key and a pointer; what it decided is kept once per distinct answer.
+const maxShapes = 1 << 16
+
+// planWorker decides one goroutine's share of the inventory. Devices that look
+// alike to the library (same model, chip, device ID, version and build) get the
+// same decision, so the worker keeps each decision, already rendered, by the
+// device's shape.
+type planWorker struct {
+	plan   *rollout.Plan
+	now    time.Time
+	json   bool
+	shapes map[string]*shape // by shape key
+	// answers holds each distinct rendered answer once: many shapes (Macs on
+	// different versions going to the same target) share one.
+	answers map[string]*shape
+	// tails holds each distinct rendered ring tail once: with payloads a tail
+	// carries the declarations, the same for every Mac going to the same target.
+	tails map[string][]byte
+	key   []byte
+	// keyDeviceID and keyBuild say whether the plan's decision reads the device ID
+	// and the build (see rollout.Plan.ShapeOf); a shape leaves out what it does not.
+	keyDeviceID, keyBuild bool
+	dev    inventoryDevice
+	counts planCounts
+}
+
+// shape is the decision for every device of one shape, rendered once: refused (code
+// and the rendered error), or decided, with the rendered ring and deadline of each
+// ring its devices fall in.
+type shape struct {
+	decided rollout.Decided
+	code    string // the refusal's code, "" when decided
+	body    []byte // decided: the JSON fields after "id" or the text columns after it; refused: the rendered error
+	rings   []ringTail
+}
+
+// ringTail is the end of the line of a shape's devices in one ring: ring, deadline
+// and the closing (or, for a deadline that cannot be set, the refusal).
+type ringTail struct {
+	name string
+	code string
+	tail []byte
+}
+
+func newPlanWorker(plan *rollout.Plan, now time.Time, jsonOut bool) *planWorker {
+	probe := plan.ShapeOf(compat.Mac{DeviceID: "probe", Build: compat.MustParseBuild("1A1")})
+	return &planWorker{plan: plan, now: now, json: jsonOut, shapes: make(map[string]*shape), answers: make(map[string]*shape), tails: make(map[string][]byte),
+		keyDeviceID: probe.DeviceID != "", keyBuild: probe.Build.IsValid()}
+}
+
+// line decides one inventory line and appends its output.
+func (w *planWorker) line(dst, line []byte, n int) []byte {
+	if len(trimSpace(line)) == 0 {
+		return dst
+	}
+	d := &w.dev
+	if err := readInventoryLine(line, d); err != nil {
+		w.counts.unreadable++
+		return w.refusal(w.head(dst, nil, n, true), "invalid-input", "line "+strconv.Itoa(n)+": not a JSON object of strings: "+err.Error())
+	}
+	if !w.keyBuild && len(d.Build) > 0 {
+		// The shape leaves the build out, but a bad one is still this line's error.
+		if _, err := compat.ParseBuild(string(d.Build)); err != nil {
+			err = fmt.Errorf("build: %w", err)
+			w.counts.refused(errorCode(err))
+			return w.refusal(w.head(dst, d.ID, n, true), errorCode(err), err.Error())
+		}
+	}
+	sh := w.shape(d)
+	if sh.code != "" {
+		w.counts.refused(sh.code)
+		return append(w.head(dst, d.ID, n, true), sh.body...)
+	}
+	if w.plan.Payloads != nil && sh.decided.Decision.Delivery == mechanism.MDMCommands {
+		return w.withPayload(dst, d, n, sh)
+	}
+	ring, err := w.plan.Rings.Assign(string(d.ID), string(d.Ring))
+	if err != nil {
+		w.counts.refused(errorCode(err))
+		return w.refusal(w.head(dst, d.ID, n, true), errorCode(err), err.Error())
+	}
+	rt := w.ringTail(sh, d, ring)
+	if rt.code != "" {
+		w.counts.refused(rt.code)
+		return append(w.head(dst, d.ID, n, true), rt.tail...)
+	}
+	w.counts.decided(sh.decided)
+	dst = append(w.head(dst, d.ID, n, false), sh.body...)
+	return append(dst, rt.tail...)
+}
+
+// withPayload completes a device's line with its own payload: a ScheduleOSUpdate
+// carries the device's CommandUUID, so its step is scheduled for each device (the
+// other payloads are the same for every device of a shape in a ring).
+func (w *planWorker) withPayload(dst []byte, d *inventoryDevice, n int, sh *shape) []byte {
+	step, err := w.plan.Schedule(rollout.Device{ID: string(d.ID), Ring: string(d.Ring)}, sh.decided, w.now)
+	if err != nil {
+		w.counts.refused(errorCode(err))
+		return w.refusal(w.head(dst, d.ID, n, true), errorCode(err), err.Error())
+	}
+	w.counts.decided(sh.decided)
+	dst = append(w.head(dst, d.ID, n, false), sh.body...)
+	if !w.json {
+		return appendStepTextTail(dst, step)
+	}
+	return appendStepJSON(dst, step)
+}
+
+// ringTail returns the rendered end of the lines of sh's devices in ring, working it
+// out on first sight: Schedule depends on a device only through its ring, but for a
+// ScheduleOSUpdate's CommandUUID (see withPayload).
+func (w *planWorker) ringTail(sh *shape, d *inventoryDevice, ring rollout.Ring) *ringTail {
+	for i := range sh.rings {
+		if sh.rings[i].name == ring.Name {
+			return &sh.rings[i]
+		}
+	}
+	rt := ringTail{name: ring.Name}
+	step, err := w.plan.Schedule(rollout.Device{ID: string(d.ID), Ring: ring.Name}, sh.decided, w.now)
+	switch {
+	case err != nil:
+		rt.code, rt.tail = errorCode(err), w.refusal(nil, errorCode(err), err.Error())
+	case w.json:
+		rt.tail = appendStepJSON(nil, step)
+	default:
+		rt.tail = appendStepTextTail(nil, step)
+	}
+	if same, ok := w.tails[string(rt.tail)]; ok {
+		rt.tail = same
+	} else {
+		w.tails[string(rt.tail)] = rt.tail
+	}
+	sh.rings = append(sh.rings, rt)
+	return &sh.rings[len(sh.rings)-1]
+}
+
+// head appends the start of a device's line: the id, and for a refusal the line
+// number.
+func (w *planWorker) head(dst, id []byte, n int, refused bool) []byte {
+	if !w.json {
+		if len(id) == 0 {
+			id = []byte("-")
+		}
+		return padded(dst, id, planTextWidths[0])
+	}
+	dst = jsontext.AppendString(append(dst, `{"id":`...), id)
+	if refused {
+		dst = strconv.AppendInt(append(dst, `,"line":`...), int64(n), 10)
+	}
+	return dst
+}
+
+// refusal appends the end of a refused line: the error with its code and message.
+func (w *planWorker) refusal(dst []byte, code, message string) []byte {
+	if !w.json {
+		dst = padded(dst, "refused", planTextWidths[1])
+		dst = append(append(append(dst, code...), ": "...), message...)
+		return append(dst, '\n')
+	}
+	dst = jsontext.AppendString(append(dst, `,"error":{"code":`...), code)
+	dst = jsontext.AppendString(append(dst, `,"message":`...), message)
+	return append(dst, "}}\n"...)
+}
+
+// tooLong reports a line over the limit.
+func (w *planWorker) tooLong(dst []byte, n, limit int) []byte {
+	w.counts.unreadable++
+	return w.refusal(w.head(dst, nil, n, true), "too-large", "line "+strconv.Itoa(n)+": longer than the limit of "+strconv.Itoa(limit)+" bytes; skipped")
+}
+
+// shape returns the decision for d's shape, deciding it on first sight.
+func (w *planWorker) shape(d *inventoryDevice) *shape {
+	w.key = w.appendShapeKey(w.key[:0], d)
+	if sh, ok := w.shapes[string(w.key)]; ok {
+		return sh
+	}
+	if len(w.shapes) >= maxShapes {
+		clear(w.shapes)
+		clear(w.answers)
+		clear(w.tails)
+	}
+	sh := &shape{}
+	mac, err := inventoryMac(d)
+	if err == nil {
+		sh.decided, err = w.plan.Decide(mac, w.now)
+	}
+	if err != nil {
+		sh.code, sh.body = errorCode(err), w.refusal(nil, errorCode(err), err.Error())
+	} else {
+		sh.body = renderShape(sh.decided, w.json)
+	}
+	// Shapes whose answers print the same share one, and its ring tails. Payloads
+	// read more of the decision than the line shows (the Mac's version and chip gate
+	// what a declaration, command or installer may carry), so with payloads those
+	// are part of the answer too.
+	answer := sh.body
+	if w.plan.Payloads != nil {
+		answer = append(append(slices.Clip(answer), sh.decided.Decision.Current.String()...), sh.decided.Decision.Chip.String()...)
+	}
+	if same, ok := w.answers[string(answer)]; ok && same.code == sh.code {
+		sh = same
+	} else {
+		w.answers[string(answer)] = sh
+	}
+	w.shapes[string(w.key)] = sh
+	return sh
+}
+
+// appendShapeKey appends what decides a device's shape: the fields the decision
+// reads, each followed by a separator no JSON string holds unescaped.
+func (w *planWorker) appendShapeKey(key []byte, d *inventoryDevice) []byte {
+	key = append(append(key, d.Model...), 0)
+	key = append(append(key, d.Chip...), 0)
+	key = append(append(key, d.Current...), 0)
+	if w.keyDeviceID {
+		key = append(append(key, d.DeviceID...), 0)
+	}
+	if w.keyBuild {
+		key = append(key, d.Build...)
+	}
+	return key
+}
+
+// inventoryMac is the snapshot an inventory line gives. The line needs "current"
+// and one of "chip" or "model" (both are fine: the chip then stands in for a model
+// the library does not know).
+func inventoryMac(d *inventoryDevice) (compat.Mac, error) {
+	var mac compat.Mac
+	if len(d.Chip) == 0 && len(d.Model) == 0 {
+		return mac, fmt.Errorf("want \"chip\" or \"model\": %w", errInvalidInput)
+	}
+	if len(d.Current) == 0 {
+		return mac, fmt.Errorf("want \"current\": %w", errInvalidInput)
+	}
+	var err error
+	if len(d.Chip) > 0 {
+		if mac.Chip, err = compat.ParseChip(string(d.Chip)); err != nil {
+			return mac, err
+		}
+	}
+	if mac.Version, err = compat.ParseVersion(string(d.Current)); err != nil {
+		return mac, fmt.Errorf("current: %w", err)
+	}
+	if len(d.Build) > 0 {
+		if mac.Build, err = compat.ParseBuild(string(d.Build)); err != nil {
+			return mac, fmt.Errorf("build: %w", err)
+		}
+	}
+	mac.Model, mac.DeviceID = string(d.Model), string(d.DeviceID)
+	return mac, nil
+}
+
+// trimSpace returns b without leading and trailing JSON whitespace.
+func trimSpace(b []byte) []byte {
+	i := skipSpace(b, 0)
+	j := len(b)
+	for j > i && (b[j-1] == ' ' || b[j-1] == '\t' || b[j-1] == '\n' || b[j-1] == '\r') {
+		j--
+	}
+	return b[i:j]
+}

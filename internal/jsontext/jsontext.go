@@ -1,0 +1,72 @@
+// Package jsontext writes JSON string literals byte for byte as encoding/json does
+// with HTML escaping off (json.Encoder.SetEscapeHTML(false)), for the places that
+// build JSON by appending instead of through reflection.
+package jsontext
+
+import "unicode/utf8"
+
+const hex = "0123456789abcdef"
+
+// AppendString appends s as a JSON string literal, exactly as encoding/json encodes
+// a string with HTML escaping off: quote and backslash escaped, control characters
+// as \b, \f, \n, \r, \t or \u00XX, each byte of invalid UTF-8 as \ufffd, U+2028 and
+// U+2029 escaped, everything else as is.
+func AppendString[S []byte | string](dst []byte, s S) []byte {
+	dst = append(dst, '"')
+	start := 0 // s[start:i] is copied as it is
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				dst = append(dst, '\\', c)
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := decodeRune(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hex[r&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}
+
+func decodeRune[S []byte | string](s S) (rune, int) {
+	switch s := any(s).(type) {
+	case string:
+		return utf8.DecodeRuneInString(s)
+	case []byte:
+		return utf8.DecodeRune(s)
+	}
+	return utf8.RuneError, 1
+}
