@@ -64,8 +64,9 @@ func renderShape(d rollout.Decided, jsonOut bool) []byte {
 }
 
 // appendStepJSON appends the per-device end of a plan line: ring, deadline and
-// payload, and the closing brace and newline.
-func appendStepJSON(dst []byte, s rollout.Step) []byte {
+// payload, and the closing brace and newline. scratch, when not nil, is reused to
+// encode a command's plist.
+func appendStepJSON(dst []byte, s rollout.Step, scratch *[]byte) []byte {
 	if s.Ring.Name != "" {
 		dst = jsontext.AppendString(append(dst, `,"ring":`...), s.Ring.Name)
 	}
@@ -74,13 +75,13 @@ func appendStepJSON(dst []byte, s rollout.Step) []byte {
 		dst, _ = s.Deadline.AppendText(dst)
 		dst = append(dst, '"')
 	}
-	dst = appendPayloadJSON(dst, s.Payload)
+	dst = appendPayloadJSON(dst, s.Payload, scratch)
 	return append(dst, "}\n"...)
 }
 
 // appendPayloadJSON appends the payload fields of a plan line; a payload that
 // fails to encode becomes its payload_error.
-func appendPayloadJSON(dst []byte, p rollout.Payload) []byte {
+func appendPayloadJSON(dst []byte, p rollout.Payload, scratch *[]byte) []byte {
 	mark := len(dst)
 	switch {
 	case p.Err != nil:
@@ -89,9 +90,16 @@ func appendPayloadJSON(dst []byte, p rollout.Payload) []byte {
 		dst = jsontext.AppendString(append(dst, `,"message":`...), p.Err.Error())
 		dst = append(dst, '}')
 	case p.Command != nil:
-		body, err := p.Command.Plist()
+		var buf []byte
+		if scratch != nil {
+			buf = (*scratch)[:0]
+		}
+		body, err := p.Command.AppendPlist(buf)
 		if err != nil {
-			return appendPayloadJSON(dst[:mark], rollout.Payload{Err: err})
+			return appendPayloadJSON(dst[:mark], rollout.Payload{Err: err}, nil)
+		}
+		if scratch != nil {
+			*scratch = body
 		}
 		dst = jsontext.AppendString(append(dst, `,"command":`...), body)
 	case p.Declarations != nil:
@@ -99,7 +107,7 @@ func appendPayloadJSON(dst []byte, p rollout.Payload) []byte {
 		for i, decl := range p.Declarations {
 			body, err := decl.MarshalJSON()
 			if err != nil {
-				return appendPayloadJSON(dst[:mark], rollout.Payload{Err: err})
+				return appendPayloadJSON(dst[:mark], rollout.Payload{Err: err}, nil)
 			}
 			if i > 0 {
 				dst = append(dst, ',')

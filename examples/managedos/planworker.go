@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"time"
 
@@ -26,18 +25,20 @@ type planWorker struct {
 	now    time.Time
 	json   bool
 	shapes map[string]*shape // by shape key
-	// answers holds each distinct rendered answer once: many shapes (Macs on
-	// different versions going to the same target) share one.
-	answers map[string]*shape
-	// tails holds each distinct rendered ring tail once: with payloads a tail
-	// carries the declarations, the same for every Mac going to the same target.
-	tails map[string][]byte
+	// answers holds each distinct answer once: many shapes (Macs on different
+	// versions going to the same target) share one, and its ring tails.
+	answers map[answerKey]*shape
+	// texts holds each distinct rendered text (answer or ring tail) once: with
+	// payloads a tail carries the declarations, the same for every Mac going to
+	// the same target.
+	texts map[string]string
 	key   []byte
 	// keyDeviceID and keyBuild say whether the plan's decision reads the device ID
 	// and the build (see rollout.Plan.ShapeOf); a shape leaves out what it does not.
 	keyDeviceID, keyBuild bool
-	dev    inventoryDevice
-	counts planCounts
+	dev                   inventoryDevice
+	scratch               []byte // reused to encode payloads
+	counts                planCounts
 }
 
 // shape is the decision for every device of one shape, rendered once: refused (code
@@ -46,8 +47,18 @@ type planWorker struct {
 type shape struct {
 	decided rollout.Decided
 	code    string // the refusal's code, "" when decided
-	body    []byte // decided: the JSON fields after "id" or the text columns after it; refused: the rendered error
+	body    string // decided: the JSON fields after "id" or the text columns after it; refused: the rendered error
 	rings   []ringTail
+}
+
+// answerKey tells answers apart: by what they print and, with payloads, by what a
+// payload reads beyond that (the Mac's version and chip gate what a declaration,
+// command or installer may carry).
+type answerKey struct {
+	body    string
+	code    string
+	current compat.Version
+	chip    compat.Chip
 }
 
 // ringTail is the end of the line of a shape's devices in one ring: ring, deadline
@@ -55,12 +66,12 @@ type shape struct {
 type ringTail struct {
 	name string
 	code string
-	tail []byte
+	tail string
 }
 
 func newPlanWorker(plan *rollout.Plan, now time.Time, jsonOut bool) *planWorker {
 	probe := plan.ShapeOf(compat.Mac{DeviceID: "probe", Build: compat.MustParseBuild("1A1")})
-	return &planWorker{plan: plan, now: now, json: jsonOut, shapes: make(map[string]*shape), answers: make(map[string]*shape), tails: make(map[string][]byte),
+	return &planWorker{plan: plan, now: now, json: jsonOut, shapes: make(map[string]*shape), answers: make(map[answerKey]*shape), texts: make(map[string]string),
 		keyDeviceID: probe.DeviceID != "", keyBuild: probe.Build.IsValid()}
 }
 
@@ -119,7 +130,7 @@ func (w *planWorker) withPayload(dst []byte, d *inventoryDevice, n int, sh *shap
 	if !w.json {
 		return appendStepTextTail(dst, step)
 	}
-	return appendStepJSON(dst, step)
+	return appendStepJSON(dst, step, &w.scratch)
 }
 
 // ringTail returns the rendered end of the lines of sh's devices in ring, working it
@@ -135,16 +146,11 @@ func (w *planWorker) ringTail(sh *shape, d *inventoryDevice, ring rollout.Ring) 
 	step, err := w.plan.Schedule(rollout.Device{ID: string(d.ID), Ring: ring.Name}, sh.decided, w.now)
 	switch {
 	case err != nil:
-		rt.code, rt.tail = errorCode(err), w.refusal(nil, errorCode(err), err.Error())
+		rt.code, rt.tail = errorCode(err), w.intern(w.refusal(nil, errorCode(err), err.Error()))
 	case w.json:
-		rt.tail = appendStepJSON(nil, step)
+		rt.tail = w.intern(appendStepJSON(nil, step, nil))
 	default:
-		rt.tail = appendStepTextTail(nil, step)
-	}
-	if same, ok := w.tails[string(rt.tail)]; ok {
-		rt.tail = same
-	} else {
-		w.tails[string(rt.tail)] = rt.tail
+		rt.tail = w.intern(appendStepTextTail(nil, step))
 	}
 	sh.rings = append(sh.rings, rt)
 	return &sh.rings[len(sh.rings)-1]
@@ -193,7 +199,7 @@ func (w *planWorker) shape(d *inventoryDevice) *shape {
 	if len(w.shapes) >= maxShapes {
 		clear(w.shapes)
 		clear(w.answers)
-		clear(w.tails)
+		clear(w.texts)
 	}
 	sh := &shape{}
 	mac, err := inventoryMac(d)
@@ -201,25 +207,31 @@ func (w *planWorker) shape(d *inventoryDevice) *shape {
 		sh.decided, err = w.plan.Decide(mac, w.now)
 	}
 	if err != nil {
-		sh.code, sh.body = errorCode(err), w.refusal(nil, errorCode(err), err.Error())
+		sh.code, sh.body = errorCode(err), w.intern(w.refusal(nil, errorCode(err), err.Error()))
 	} else {
-		sh.body = renderShape(sh.decided, w.json)
+		sh.body = w.intern(renderShape(sh.decided, w.json))
 	}
-	// Shapes whose answers print the same share one, and its ring tails. Payloads
-	// read more of the decision than the line shows (the Mac's version and chip gate
-	// what a declaration, command or installer may carry), so with payloads those
-	// are part of the answer too.
-	answer := sh.body
+	key := answerKey{body: sh.body, code: sh.code}
 	if w.plan.Payloads != nil {
-		answer = append(append(slices.Clip(answer), sh.decided.Decision.Current.String()...), sh.decided.Decision.Chip.String()...)
+		key.current, key.chip = sh.decided.Decision.Current, sh.decided.Decision.Chip
 	}
-	if same, ok := w.answers[string(answer)]; ok && same.code == sh.code {
+	if same, ok := w.answers[key]; ok {
 		sh = same
 	} else {
-		w.answers[string(answer)] = sh
+		w.answers[key] = sh
 	}
 	w.shapes[string(w.key)] = sh
 	return sh
+}
+
+// intern returns b as a string, the same string for the same bytes.
+func (w *planWorker) intern(b []byte) string {
+	if s, ok := w.texts[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	w.texts[s] = s
+	return s
 }
 
 // appendShapeKey appends what decides a device's shape: the fields the decision
