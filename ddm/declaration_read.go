@@ -55,11 +55,8 @@ func (p *problems) decode(o ParseOptions, data []byte, w any) error {
 	case err == nil:
 	case errors.As(err, &mistyped) && mistyped.Field != "":
 		key := strings.TrimPrefix(mistyped.Field, "Payload.")
-		value := mistyped.Value // "number", or "number 1.5" with the number as sent
-		if len(value) > errtext.MaxValue {
-			value = errtext.Quote(value)
-		}
-		p.add(key, fmt.Errorf("ddm: %s: a JSON %s where Apple's schema wants %s: %w", key, value, jsonKind(mistyped.Type), ErrInvalidDeclaration))
+		// mistyped.Value is "number", or "number 1.5" with the number as sent.
+		p.add(key, fmt.Errorf("ddm: %s: a JSON %s where Apple's schema wants %s: %w", key, errtext.Plain(mistyped.Value), jsonKind(mistyped.Type), ErrInvalidDeclaration))
 	case errors.As(err, &syntax):
 		return fmt.Errorf("ddm: declaration: not JSON: %v: %w", err, ErrInvalidDeclaration)
 	default:

@@ -1,14 +1,12 @@
 package lint
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
-	"io"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/managedos/managedos/internal/errtext"
+	"github.com/managedos/managedos/internal/jsonstrict"
 )
 
 // Document is one file of a deployment: a configuration profile (.mobileconfig,
@@ -65,17 +63,13 @@ func (f Finding) String() string {
 	return b.String()
 }
 
-// UnmarshalJSON decodes f as MarshalJSON encodes it, refusing unknown fields.
+// UnmarshalJSON decodes f as MarshalJSON encodes it: each key must be one of the
+// names above, exactly, and every error names its key.
 func (f *Finding) UnmarshalJSON(data []byte) error {
-	type plain Finding // without the method, so Decode does not call it again
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
+	type plain Finding // without the method, so jsonstrict does not call it again
 	var p plain
-	if err := dec.Decode(&p); err != nil {
+	if err := jsonstrict.Unmarshal(data, &p); err != nil {
 		return fmt.Errorf("lint: finding: %w", err)
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return fmt.Errorf("lint: finding: data after the object")
 	}
 	*f = Finding(p)
 	return nil
