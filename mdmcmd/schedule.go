@@ -74,7 +74,7 @@ func NewScheduleOSUpdate(uuid string, deviceOS compat.Version, updates ...Update
 	}
 	cmd, err := newCommand(uuid, requestScheduleOSUpdate, deviceOS, wire)
 	if err != nil {
-		errs = slices.Insert(errs, 0, err) // the envelope's keys come first in the plist
+		errs = slices.Insert(errs, 0, err) // the envelope first: it is what identifies the command
 	}
 	if len(errs) > 0 {
 		return Command{}, errtext.Join(errs...)
@@ -91,9 +91,9 @@ var (
 
 // validate checks u, the update at index i, against Apple's rules and returns each
 // problem as a *KeyError, at most one per key (the first found is the one to fix),
-// in the order of the keys in the plist, which sorts them. A rule that depends on a
-// key with a problem (the InstallAction, the kind of update) is left unchecked,
-// since it would only repeat that problem.
+// in the order of the keys in the update's dictionary, which the plist sorts. A
+// rule that depends on a key with a problem (the InstallAction, the kind of
+// update) is left unchecked, since it would only repeat that problem.
 func (u Update) validate(i int, deviceOS compat.Version) []error {
 	var errs []error
 	var named []string
@@ -183,7 +183,7 @@ func (u Update) validate(i int, deviceOS compat.Version) []error {
 func (u Update) kind(deviceOS compat.Version) (kind compat.Kind, key string, err error) {
 	if u.Kind != compat.NoUpdate {
 		if !u.Kind.IsValid() {
-			return 0, "Kind", fmt.Errorf("Kind: %v: %w", u.Kind, ErrInvalidCommand)
+			return 0, "Kind", fmt.Errorf("%s: %v: %w", "Kind", u.Kind, ErrInvalidCommand)
 		}
 		return u.Kind, "", nil
 	}
@@ -191,9 +191,9 @@ func (u Update) kind(deviceOS compat.Version) (kind compat.Kind, key string, err
 		k, err := compat.KindOf(deviceOS, u.ProductVersion)
 		switch {
 		case errors.Is(err, compat.ErrDowngrade):
-			return 0, "ProductVersion", fmt.Errorf("ProductVersion: %v is older than the Mac's %v: %w: %w", u.ProductVersion, deviceOS, ErrInvalidCommand, compat.ErrDowngrade)
+			return 0, "ProductVersion", fmt.Errorf("%s: %v is older than the Mac's %v: %w: %w", "ProductVersion", u.ProductVersion, deviceOS, ErrInvalidCommand, compat.ErrDowngrade)
 		case k == compat.NoUpdate:
-			return 0, "ProductVersion", fmt.Errorf("ProductVersion: the Mac already runs %v: %w", deviceOS, ErrInvalidCommand)
+			return 0, "ProductVersion", fmt.Errorf("%s: the Mac already runs %v: %w", "ProductVersion", deviceOS, ErrInvalidCommand)
 		}
 		return k, "", nil
 	}
