@@ -157,7 +157,7 @@ func feedJSONError(path string, err error) error {
 		if where == "" {
 			where = "the feed"
 		}
-		return fmt.Errorf("compat: catalog: %s: got a JSON %s, want %s: %w", where, typeErr.Value, jsonKind(typeErr.Type.Kind().String()), ErrInvalidCatalog)
+		return fmt.Errorf("compat: catalog: %s: got a JSON %s, want %s: %w", where, errtext.Plain(typeErr.Value), jsonKind(typeErr.Type.Kind().String()), ErrInvalidCatalog)
 	}
 	return fmt.Errorf("compat: catalog: %s: %v: %w", cmp.Or(path, "the feed"), err, ErrInvalidCatalog)
 }

@@ -12,8 +12,10 @@ import (
 )
 
 // KeyError is one problem with one key of a declaration, as [ReadEnforcement] and
-// [ReadSettings] report each problem they find. Match it with [errors.As]. Its Key
-// is the key's path: "Type", "Identifier", "ServerToken" or "Payload" for the
+// [ReadSettings] report each problem they find, and [EnforcementPayload.Validate],
+// [SettingsPayload.Validate] and the builders each value they refuse. Match it
+// with [errors.As]; several problems come joined, one *KeyError each. Its Key is
+// the key's path: "Type", "Identifier", "ServerToken" or "Payload" for the
 // declaration itself, and a payload key by its path inside Payload, such as
 // "TargetOSVersion" or "AutomaticActions.Download"; its Err wraps one of this
 // package's sentinel errors, compat.ErrInvalidVersion or compat.ErrInvalidBuild, and
@@ -37,8 +39,38 @@ func (p *problems) add(key string, err error) {
 
 func (p *problems) has(key string) bool { return slices.Contains(p.keys, key) }
 
-// err joins the problems, nil when there are none.
-func (p *problems) err() error { return errtext.Join(p.errs...) }
+// addEach adds each problem joined in err, a payload validator's *KeyError values,
+// under its own key (one without a key is a problem of the Payload), unless the
+// Payload as a whole already has one: its keys could not be read.
+func (p *problems) addEach(err error) {
+	if p.has("Payload") {
+		return
+	}
+	errtext.EachProblem(err, func(key string, err error) {
+		if key == "" {
+			p.add("Payload", err)
+			return
+		}
+		if !p.has(key) {
+			p.keys = append(p.keys, key)
+			p.errs = append(p.errs, err)
+		}
+	})
+}
+
+// err joins the problems, nil when there are none, in the order of their keys in
+// order (the declaration's keys as the builders write them); keys not in order
+// come last, as they were found.
+func (p *problems) err(order []string) error {
+	rank := func(err error) int {
+		if i := slices.Index(order, err.(*KeyError).Key); i >= 0 {
+			return i
+		}
+		return len(order)
+	}
+	slices.SortStableFunc(p.errs, func(a, b error) int { return rank(a) - rank(b) })
+	return errtext.Join(p.errs...)
+}
 
 // decode checks data against o's limits and decodes it into w, a declaration's
 // wire struct. Data that is not a JSON object ends the read with an error; a value
@@ -55,11 +87,8 @@ func (p *problems) decode(o ParseOptions, data []byte, w any) error {
 	case err == nil:
 	case errors.As(err, &mistyped) && mistyped.Field != "":
 		key := strings.TrimPrefix(mistyped.Field, "Payload.")
-		value := mistyped.Value // "number", or "number 1.5" with the number as sent
-		if len(value) > errtext.MaxValue {
-			value = errtext.Quote(value)
-		}
-		p.add(key, fmt.Errorf("ddm: %s: a JSON %s where Apple's schema wants %s: %w", key, value, jsonKind(mistyped.Type), ErrInvalidDeclaration))
+		// mistyped.Value is "number", or "number 1.5" with the number as sent.
+		p.add(key, fmt.Errorf("ddm: %s: a JSON %s where Apple's schema wants %s: %w", key, errtext.Plain(mistyped.Value), jsonKind(mistyped.Type), ErrInvalidDeclaration))
 	case errors.As(err, &syntax):
 		return fmt.Errorf("ddm: declaration: not JSON: %v: %w", err, ErrInvalidDeclaration)
 	default:

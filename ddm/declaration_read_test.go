@@ -51,7 +51,9 @@ func TestReadEnforcementNamesEveryBadKey(t *testing.T) {
 		{"a details URL that is not absolute", head + `"Payload":{"TargetOSVersion":"14.2",` + deadline + `,"DetailsURL":"/x"}}`, []string{"DetailsURL"}, ErrInvalidURL},
 		{"a version and a deadline that do not parse", head + `"Payload":{"TargetOSVersion":"banana","TargetLocalDateTime":"soon"}}`, []string{"TargetOSVersion", "TargetLocalDateTime"}, compat.ErrInvalidVersion},
 		{"a value of the wrong JSON type", head + `"Payload":{"TargetOSVersion":14,` + deadline + `}}`, []string{"TargetOSVersion"}, ErrInvalidDeclaration},
-		{"a payload that is not an object", head + `"Payload":[]}`, []string{"Payload", "TargetOSVersion"}, ErrInvalidDeclaration},
+		{"a payload that is not an object", head + `"Payload":[]}`, []string{"Payload"}, ErrInvalidDeclaration},
+		{"every payload key", head + `"Payload":{"TargetOSVersion":"13.4.1 (c)","TargetLocalDateTime":"soon","DetailsURL":"/x"}}`,
+			[]string{"TargetOSVersion", "TargetLocalDateTime", "DetailsURL"}, compat.ErrInvalidVersion},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

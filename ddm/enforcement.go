@@ -81,7 +81,8 @@ func (e Enforcement) Payload() EnforcementPayload { return e.payload }
 // the declaration the Mac holds instead of adding one next to it. The ServerToken is the first 16 bytes, in hex, of
 // the SHA-256 of the declaration's type, identifier and canonical payload, so the same
 // input always gives byte-identical JSON and the same token and any change gives a new
-// one. Each problem is an error naming the field. Beyond [EnforcementPayload.Validate],
+// one. Each problem is a *[KeyError] naming the field, as
+// [EnforcementPayload.Validate] reports them. Beyond Validate,
 // a TargetBuildVersion the library knows to belong to another version than
 // TargetOSVersion is refused (see [compat.CheckBuild]): the Mac would install the
 // version and ignore the build, so the declaration would not say what it does.
@@ -91,13 +92,13 @@ func NewEnforcement(identifier string, p EnforcementPayload) (Enforcement, error
 	}
 	if p.TargetBuildVersion.IsValid() {
 		if err := compat.CheckBuild(p.TargetOSVersion, p.TargetBuildVersion); err != nil {
-			return Enforcement{}, fmt.Errorf("ddm: TargetBuildVersion: %w", err)
+			return Enforcement{}, &KeyError{Key: "TargetBuildVersion", Err: fmt.Errorf("ddm: TargetBuildVersion: %w", err)}
 		}
 	}
 	if identifier == "" {
 		identifier = DefaultEnforcementIdentifier
 	} else if err := checkIdentifier(identifier); err != nil {
-		return Enforcement{}, err
+		return Enforcement{}, &KeyError{Key: "Identifier", Err: err}
 	}
 	var buf [512]byte
 	content := append(buf[:0], EnforcementType+"\x00"...)
@@ -119,32 +120,35 @@ func newEnforcement(identifier, token string, p EnforcementPayload, payloadJSON 
 	return Enforcement{identifier: identifier, serverToken: token, payload: p, json: string(b)}
 }
 
-// Validate reports the first field of p that a Mac would reject, wrapped with its
-// name and value: a missing or rapid-security-response TargetOSVersion
-// (compat.ErrInvalidVersion), a build from another release (compat.ErrInvalidBuild),
-// a missing deadline ([ErrInvalidDateTime]), a DetailsURL that is not absolute http or
-// https ([ErrInvalidURL]).
+// Validate reports every field of p that a Mac would reject, each a *[KeyError]
+// naming the field (its payload key) with its value, joined: a missing or
+// rapid-security-response TargetOSVersion (compat.ErrInvalidVersion), a build from
+// another release (compat.ErrInvalidBuild; not checked against a TargetOSVersion
+// already named), a missing deadline ([ErrInvalidDateTime]), a DetailsURL that is
+// not absolute http or https ([ErrInvalidURL]). It returns nil for a valid payload.
 func (p EnforcementPayload) Validate() error {
-	v := p.TargetOSVersion
-	switch {
+	var errs []error
+	bad := func(key string, err error) { errs = append(errs, &KeyError{Key: key, Err: err}) }
+	switch v := p.TargetOSVersion; {
 	case !v.IsValid():
-		return fmt.Errorf("ddm: TargetOSVersion: missing: %w", compat.ErrInvalidVersion)
+		bad("TargetOSVersion", fmt.Errorf("ddm: TargetOSVersion: missing: %w", compat.ErrInvalidVersion))
 	case v.RSR() != 0:
-		return fmt.Errorf("ddm: TargetOSVersion %q: target a rapid security response with the base version and TargetBuildVersion: %w", v, compat.ErrInvalidVersion)
-	}
-	if b := p.TargetBuildVersion; b.IsValid() && b.Major() != v.DarwinMajor() {
-		return fmt.Errorf("ddm: TargetBuildVersion %q: Darwin %d is not macOS %v (Darwin %d): %w", b, b.Major(), v, v.DarwinMajor(), compat.ErrInvalidBuild)
+		bad("TargetOSVersion", fmt.Errorf("ddm: TargetOSVersion %q: target a rapid security response with the base version and TargetBuildVersion: %w", v, compat.ErrInvalidVersion))
+	default:
+		if err := p.BuildMismatch(); err != nil {
+			errs = append(errs, err)
+		}
 	}
 	if !p.TargetLocalDateTime.IsValid() {
-		return fmt.Errorf("ddm: TargetLocalDateTime: missing: %w", ErrInvalidDateTime)
+		bad("TargetLocalDateTime", fmt.Errorf("ddm: TargetLocalDateTime: missing: %w", ErrInvalidDateTime))
 	}
 	if p.DetailsURL != "" {
 		u, err := url.Parse(p.DetailsURL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || !utf8.ValidString(p.DetailsURL) {
-			return fmt.Errorf("ddm: DetailsURL %s: want an absolute http or https URL: %w", errtext.Quote(p.DetailsURL), ErrInvalidURL)
+			bad("DetailsURL", fmt.Errorf("ddm: DetailsURL %s: want an absolute http or https URL: %w", errtext.Quote(p.DetailsURL), ErrInvalidURL))
 		}
 	}
-	return nil
+	return errtext.Join(errs...)
 }
 
 // MarshalJSON returns the declaration as compact JSON in the canonical key order; the

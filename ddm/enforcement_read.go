@@ -1,7 +1,6 @@
 package ddm
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/managedos/managedos/compat"
@@ -65,45 +64,31 @@ func (o ParseOptions) ReadEnforcement(data []byte) (EnforcementContent, error) {
 		return err
 	})
 	c.Payload.DetailsURL = w.Payload.DetailsURL
-	// The builders' rules, but for the build's release (see BuildMismatch). Validate
-	// stops at its first problem; one already named above is not repeated.
+	// The builders' rules, but for the build's release (see BuildMismatch); a key
+	// already named above is not named again, nor any when the Payload is.
 	q := c.Payload
 	q.TargetBuildVersion = compat.Build{}
-	if err := q.Validate(); err != nil {
-		p.add(enforcementKey(err), err)
-	}
-	return c, p.err()
+	p.addEach(q.Validate())
+	return c, p.err(enforcementKeys)
 }
 
-// enforcementKey names the payload key an [EnforcementPayload.Validate] error is
-// about, by the sentinel Validate documents for each key.
-func enforcementKey(err error) string {
-	switch {
-	case errors.Is(err, compat.ErrInvalidVersion):
-		return "TargetOSVersion"
-	case errors.Is(err, compat.ErrInvalidBuild):
-		return "TargetBuildVersion"
-	case errors.Is(err, ErrInvalidDateTime):
-		return "TargetLocalDateTime"
-	case errors.Is(err, ErrInvalidURL):
-		return "DetailsURL"
-	}
-	return "Payload"
-}
+// enforcementKeys are an enforcement declaration's keys in the order the builders
+// write them, the order its problems are reported in.
+var enforcementKeys = []string{"Type", "Identifier", "ServerToken", "Payload",
+	"TargetOSVersion", "TargetBuildVersion", "TargetLocalDateTime", "DetailsURL"}
 
-// BuildMismatch returns the error [EnforcementPayload.Validate] gives p for a
-// TargetBuildVersion from another release than TargetOSVersion (it wraps
-// compat.ErrInvalidBuild), or nil when the build is absent, belongs to the
-// version, or the version is missing. The builders refuse such a payload; a reader
-// may accept it, since Apple's schema says the Mac then follows TargetOSVersion.
+// BuildMismatch returns the problem [EnforcementPayload.Validate] reports for a
+// TargetBuildVersion from another release than TargetOSVersion, a *[KeyError]
+// wrapping compat.ErrInvalidBuild, or nil when the build is absent, belongs to the
+// version, or the version is missing or names a rapid security response. The
+// builders refuse such a payload; a reader may accept it, since Apple's schema says
+// the Mac then follows TargetOSVersion.
 func (p EnforcementPayload) BuildMismatch() error {
-	if !p.TargetBuildVersion.IsValid() {
+	v, b := p.TargetOSVersion, p.TargetBuildVersion
+	if !b.IsValid() || !v.IsValid() || v.RSR() != 0 || b.Major() == v.DarwinMajor() {
 		return nil
 	}
-	if err := p.Validate(); errors.Is(err, compat.ErrInvalidBuild) {
-		return err
-	}
-	return nil
+	return &KeyError{Key: "TargetBuildVersion", Err: fmt.Errorf("ddm: TargetBuildVersion %q: Darwin %d is not macOS %v (Darwin %d): %w", b, b.Major(), v, v.DarwinMajor(), compat.ErrInvalidBuild)}
 }
 
 // Supplements reports whether p and base are Apple's two-step for a supplemental

@@ -118,6 +118,35 @@ func TestEnforcementRefusesWhatAMacWouldReject(t *testing.T) {
 	}
 }
 
+func TestEnforcementPayloadValidateNamesEveryProblemOnce(t *testing.T) {
+	v := compat.MustParseVersion
+	tests := []struct {
+		name string
+		p    EnforcementPayload
+		keys []string
+		is   []error
+	}{
+		{"a valid payload", EnforcementPayload{TargetOSVersion: v("14.2.1"), TargetLocalDateTime: deadline}, nil, nil},
+		{"every key", EnforcementPayload{DetailsURL: "/x"},
+			[]string{"TargetOSVersion", "TargetLocalDateTime", "DetailsURL"}, []error{compat.ErrInvalidVersion, ErrInvalidDateTime, ErrInvalidURL}},
+		{"a build of another release and no deadline", EnforcementPayload{TargetOSVersion: v("14.2.1"), TargetBuildVersion: compat.MustParseBuild("22F82")},
+			[]string{"TargetBuildVersion", "TargetLocalDateTime"}, []error{compat.ErrInvalidBuild, ErrInvalidDateTime}},
+		{"no build rule on a version already named", EnforcementPayload{TargetOSVersion: v("13.4.1 (c)"), TargetBuildVersion: compat.MustParseBuild("23C71"), TargetLocalDateTime: deadline},
+			[]string{"TargetOSVersion"}, []error{compat.ErrInvalidVersion}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.p.Validate()
+			assert.Equal(t, tt.keys, problemKeys(t, err))
+			for _, want := range tt.is {
+				assert.ErrorIs(t, err, want)
+			}
+			_, built := NewEnforcement("", tt.p)
+			assert.Equal(t, tt.keys, problemKeys(t, built), "the builder's error")
+		})
+	}
+}
+
 func TestZeroEnforcementDoesNotMarshal(t *testing.T) {
 	_, err := json.Marshal(Enforcement{})
 	assert.ErrorIs(t, err, ErrInvalidDeclaration)

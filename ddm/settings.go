@@ -93,7 +93,8 @@ func (s Settings) ServerToken() string { return s.serverToken }
 
 // NewSettings validates p and returns its declaration, with the identifier
 // "managedos.softwareupdate.settings" when identifier is empty and a ServerToken
-// derived from the content as for [NewEnforcement].
+// derived from the content as for [NewEnforcement]. Each problem is a *[KeyError]
+// naming its key, as [SettingsPayload.Validate] reports them.
 func NewSettings(identifier string, p SettingsPayload) (Settings, error) {
 	if err := p.Validate(); err != nil {
 		return Settings{}, err
@@ -101,7 +102,7 @@ func NewSettings(identifier string, p SettingsPayload) (Settings, error) {
 	if identifier == "" {
 		identifier = "managedos.softwareupdate.settings"
 	} else if err := checkIdentifier(identifier); err != nil {
-		return Settings{}, err
+		return Settings{}, &KeyError{Key: "Identifier", Err: err}
 	}
 	payload, err := json.Marshal(p)
 	if err != nil {
@@ -111,16 +112,19 @@ func NewSettings(identifier string, p SettingsPayload) (Settings, error) {
 	return Settings{identifier: identifier, serverToken: serverToken(content), payload: string(payload)}, nil
 }
 
-// Validate reports the first value outside Apple's range, wrapping
-// [ErrInvalidSetting] with the key.
+// Validate reports every value outside Apple's range, each a *[KeyError] naming
+// its key by its path in the payload (such as "Deferrals.MajorPeriodInDays" or
+// "AutomaticActions.Download") and wrapping [ErrInvalidSetting], joined; nil when
+// there is none.
 func (p SettingsPayload) Validate() error {
+	var errs []error
 	if d := p.Deferrals; d != nil {
 		for _, f := range []struct {
 			key  string
 			days int
-		}{{"MajorPeriodInDays", d.MajorPeriodInDays}, {"MinorPeriodInDays", d.MinorPeriodInDays}, {"SystemPeriodInDays", d.SystemPeriodInDays}} {
+		}{{"Deferrals.MajorPeriodInDays", d.MajorPeriodInDays}, {"Deferrals.MinorPeriodInDays", d.MinorPeriodInDays}, {"Deferrals.SystemPeriodInDays", d.SystemPeriodInDays}} {
 			if f.days != 0 && (f.days < 1 || f.days > 90) {
-				return fmt.Errorf("ddm: Deferrals.%s %d: want 1 to 90 days: %w", f.key, f.days, ErrInvalidSetting)
+				errs = append(errs, &KeyError{Key: f.key, Err: fmt.Errorf("ddm: %s %d: want 1 to 90 days: %w", f.key, f.days, ErrInvalidSetting)})
 			}
 		}
 	}
@@ -128,13 +132,13 @@ func (p SettingsPayload) Validate() error {
 		for _, f := range []struct {
 			key string
 			v   AutomaticAction
-		}{{"Download", a.Download}, {"InstallOSUpdates", a.InstallOSUpdates}, {"InstallSecurityUpdate", a.InstallSecurityUpdate}} {
+		}{{"AutomaticActions.Download", a.Download}, {"AutomaticActions.InstallOSUpdates", a.InstallOSUpdates}, {"AutomaticActions.InstallSecurityUpdate", a.InstallSecurityUpdate}} {
 			if f.v != "" && !f.v.IsValid() {
-				return fmt.Errorf("ddm: AutomaticActions.%s %s: want Allowed, AlwaysOn or AlwaysOff: %w", f.key, errtext.Quote(string(f.v)), ErrInvalidSetting)
+				errs = append(errs, &KeyError{Key: f.key, Err: fmt.Errorf("ddm: %s %s: want Allowed, AlwaysOn or AlwaysOff: %w", f.key, errtext.Quote(string(f.v)), ErrInvalidSetting)})
 			}
 		}
 	}
-	return nil
+	return errtext.Join(errs...)
 }
 
 // MarshalJSON returns the declaration as compact JSON with the keys Type,

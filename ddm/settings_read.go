@@ -33,45 +33,13 @@ func (o ParseOptions) ReadSettings(data []byte) (SettingsContent, error) {
 		return SettingsContent{}, err
 	}
 	p.envelope(SettingsType, w.Type, w.Identifier, w.ServerToken)
-	found := len(p.errs)
-	for _, one := range settingsKeys(w.Payload) {
-		if err := one.only.Validate(); err != nil {
-			p.add(one.key, err)
-		}
-	}
-	if len(p.errs) == found {
-		// A rule across keys, or on a key settingsKeys does not split out.
-		if err := w.Payload.Validate(); err != nil {
-			p.add("Payload", err)
-		}
-	}
-	return SettingsContent{Identifier: w.Identifier, ServerToken: w.ServerToken, Payload: w.Payload}, p.err()
+	p.addEach(w.Payload.Validate())
+	return SettingsContent{Identifier: w.Identifier, ServerToken: w.ServerToken, Payload: w.Payload}, p.err(settingsKeys)
 }
 
-// settingKey is one key of a settings payload, alone in a payload of its own.
-type settingKey struct {
-	key  string
-	only SettingsPayload
-}
-
-// settingsKeys splits p into one payload per key [SettingsPayload.Validate]
-// checks, so that each problem is reported under its own key: Validate stops at
-// the first.
-func settingsKeys(p SettingsPayload) []settingKey {
-	var out []settingKey
-	if d := p.Deferrals; d != nil {
-		out = append(out,
-			settingKey{"Deferrals.MajorPeriodInDays", SettingsPayload{Deferrals: &Deferrals{MajorPeriodInDays: d.MajorPeriodInDays}}},
-			settingKey{"Deferrals.MinorPeriodInDays", SettingsPayload{Deferrals: &Deferrals{MinorPeriodInDays: d.MinorPeriodInDays}}},
-			settingKey{"Deferrals.SystemPeriodInDays", SettingsPayload{Deferrals: &Deferrals{SystemPeriodInDays: d.SystemPeriodInDays}}},
-		)
-	}
-	if a := p.AutomaticActions; a != nil {
-		out = append(out,
-			settingKey{"AutomaticActions.Download", SettingsPayload{AutomaticActions: &AutomaticActions{Download: a.Download}}},
-			settingKey{"AutomaticActions.InstallOSUpdates", SettingsPayload{AutomaticActions: &AutomaticActions{InstallOSUpdates: a.InstallOSUpdates}}},
-			settingKey{"AutomaticActions.InstallSecurityUpdate", SettingsPayload{AutomaticActions: &AutomaticActions{InstallSecurityUpdate: a.InstallSecurityUpdate}}},
-		)
-	}
-	return out
-}
+// settingsKeys are a settings declaration's keys in the order the builder writes
+// them, the order its problems are reported in.
+var settingsKeys = []string{"Type", "Identifier", "ServerToken", "Payload", "Notifications",
+	"Deferrals", "Deferrals.MajorPeriodInDays", "Deferrals.MinorPeriodInDays", "Deferrals.SystemPeriodInDays",
+	"AutomaticActions", "AutomaticActions.Download", "AutomaticActions.InstallOSUpdates", "AutomaticActions.InstallSecurityUpdate",
+	"RapidSecurityResponse", "RapidSecurityResponse.Enable", "RapidSecurityResponse.EnableRollback", "AllowStandardUserOSUpdates"}

@@ -59,3 +59,17 @@ func TestSettingsRefuseValuesOutsideApplesRange(t *testing.T) {
 	_, err = Settings{}.MarshalJSON()
 	assert.ErrorIs(t, err, ErrInvalidDeclaration)
 }
+
+func TestSettingsPayloadValidateNamesEveryProblemOnce(t *testing.T) {
+	p := SettingsPayload{
+		Deferrals:        &Deferrals{MajorPeriodInDays: 91, MinorPeriodInDays: 7, SystemPeriodInDays: -1},
+		AutomaticActions: &AutomaticActions{Download: "alwaysoff", InstallOSUpdates: Allowed, InstallSecurityUpdate: "Never"},
+	}
+	err := p.Validate()
+	require.ErrorIs(t, err, ErrInvalidSetting)
+	keys := []string{"Deferrals.MajorPeriodInDays", "Deferrals.SystemPeriodInDays", "AutomaticActions.Download", "AutomaticActions.InstallSecurityUpdate"}
+	assert.Equal(t, keys, problemKeys(t, err))
+	_, err = NewSettings("", p)
+	assert.Equal(t, keys, problemKeys(t, err), "the builder's error")
+	assert.NoError(t, SettingsPayload{Deferrals: &Deferrals{MinorPeriodInDays: 7}}.Validate())
+}

@@ -25,8 +25,11 @@ func TestCheckAppleExamples(t *testing.T) {
 		{"apple_scheduleosupdate_example1.plist", nil,
 			"every rule of the ScheduleOSUpdate builder holds for a Mac of unknown version"},
 		{"apple_softwareupdate_example1.plist",
-			[]brief{{lint.Warning, lint.AutomaticDownload, "apple_softwareupdate_example1.plist", "com.example.mysoftwareupdatepayload", "AutomaticDownload"}},
-			"it leaves AutomaticDownload at its default, true"},
+			[]brief{
+				{lint.Warning, lint.DeprecatedProfile, "apple_softwareupdate_example1.plist", "com.example.mysoftwareupdatepayload", "PayloadType"},
+				{lint.Warning, lint.AutomaticDownload, "apple_softwareupdate_example1.plist", "com.example.mysoftwareupdatepayload", "AutomaticDownload"},
+			},
+			"Apple deprecated the profile in macOS 26.0, and the example leaves AutomaticDownload at its default, true"},
 		{"apple_systempreferences_example1.plist",
 			[]brief{{lint.Error, lint.SoftwareUpdateBlocked, "apple_systempreferences_example1.plist", "com.example.mysystempayload", "EnabledPreferencePanes"}},
 			"it really fights managed OS: its EnabledPreferencePanes enables only the Users pane, which hides Software Update"},

@@ -9,7 +9,8 @@
 // (a blocked Software Update pane, a declaration the Mac rejects, a
 // ScheduleOSUpdate the Mac will ignore); Warning findings get in their way
 // (automatic downloads caching an update behind the server's back, two
-// enforcement declarations that are not Apple's two-step).
+// enforcement declarations that are not Apple's two-step, the com.apple.SoftwareUpdate
+// profile Apple removes in macOS 27).
 //
 // Declarations and commands are read with the rules of the packages that build
 // them, never with rules of the lint's own: an enforcement or settings declaration

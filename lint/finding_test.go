@@ -16,7 +16,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func TestFindingJSONGolden(t *testing.T) {
-	fs := lint.Check(file(t, "block_pane.mobileconfig"), file(t, "enforcement_banana.json"))
+	fs := lint.Check(file(t, "block_pane.mobileconfig"), file(t, "enforcement_banana.json"), file(t, "softwareupdate_defaults.mobileconfig"))
 	got, err := json.MarshalIndent(fs, "", "  ")
 	require.NoError(t, err)
 	if *update {

@@ -46,11 +46,15 @@ func Check(docs ...Document) []Finding { return Options{}.Check(docs...) }
 //   - Warning: DisabledSystemSettings naming
 //     com.apple.SecurityImprovements-Settings.extension, which hides Background
 //     Security Improvements.
+//   - Warning: a com.apple.SoftwareUpdate payload, whatever it holds: Apple
+//     deprecated the profile in macOS 26.0 and removes it in 27.0; the advice is
+//     the softwareupdate.settings declaration (macOS 15 and later).
 //   - Warning: automatic downloads left on: a com.apple.SoftwareUpdate profile
 //     without AutomaticDownload false (it defaults to true), or a
 //     softwareupdate.settings declaration with AutomaticActions.Download AlwaysOn.
-//     The advice is softwareupdate.settings (macOS 15 and later): Apple deprecated
-//     the profile in macOS 26.0 and removes it in 27.0.
+//     For the profile this finding follows the deprecation's and does not repeat
+//     it: it says how to turn downloads off before macOS 15 (AutomaticDownload
+//     false) and from it (AutomaticActions.Download AlwaysOff).
 //   - Warning: a TargetBuildVersion from another release than TargetOSVersion
 //     (Apple's schema says the version wins; the ddm builders refuse it).
 //   - Warning: several enforcement declarations (Apple's schema applies them all),

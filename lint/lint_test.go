@@ -76,11 +76,19 @@ func TestCheckRules(t *testing.T) {
 			[]brief{{lint.Error, lint.SoftwareUpdateBlocked, "system_settings.mobileconfig", "com.example.syspref.settings", "DisabledSystemSettings"}}},
 		{"Background Security Improvements hidden is a warning", files("security_improvements.mobileconfig"),
 			[]brief{{lint.Warning, lint.SecurityImprovementsHidden, "security_improvements.mobileconfig", "com.example.syspref.security", "DisabledSystemSettings"}}},
-		// Automatic downloads.
-		{"AutomaticDownload left at its default is a warning", files("softwareupdate_defaults.mobileconfig"),
-			[]brief{{lint.Warning, lint.AutomaticDownload, "softwareupdate_defaults.mobileconfig", "com.example.su.defaults", "AutomaticDownload"}}},
-		{"AutomaticDownload true is a warning", docs(profile("su.mobileconfig", "com.apple.SoftwareUpdate", "com.example.su.on", `<key>AutomaticDownload</key><true/>`)),
-			[]brief{{lint.Warning, lint.AutomaticDownload, "su.mobileconfig", "com.example.su.on", "AutomaticDownload"}}},
+		// The deprecated profile, and automatic downloads.
+		{"the com.apple.SoftwareUpdate profile is deprecated, downloads off or not", files("softwareupdate_off.mobileconfig"),
+			[]brief{{lint.Warning, lint.DeprecatedProfile, "softwareupdate_off.mobileconfig", "com.example.su.off", "PayloadType"}}},
+		{"AutomaticDownload left at its default is a warning too", files("softwareupdate_defaults.mobileconfig"),
+			[]brief{
+				{lint.Warning, lint.DeprecatedProfile, "softwareupdate_defaults.mobileconfig", "com.example.su.defaults", "PayloadType"},
+				{lint.Warning, lint.AutomaticDownload, "softwareupdate_defaults.mobileconfig", "com.example.su.defaults", "AutomaticDownload"},
+			}},
+		{"AutomaticDownload true is a warning too", docs(profile("su.mobileconfig", "com.apple.SoftwareUpdate", "com.example.su.on", `<key>AutomaticDownload</key><true/>`)),
+			[]brief{
+				{lint.Warning, lint.DeprecatedProfile, "su.mobileconfig", "com.example.su.on", "PayloadType"},
+				{lint.Warning, lint.AutomaticDownload, "su.mobileconfig", "com.example.su.on", "AutomaticDownload"},
+			}},
 		{"settings forcing downloads on is a warning", files("settings_alwayson.json"),
 			[]brief{{lint.Warning, lint.AutomaticDownload, "settings_alwayson.json", "com.example.su.settings", "AutomaticActions.Download"}}},
 		{"settings with downloads off are fine", docs(settings("off.json", `{"AutomaticActions":{"Download":"AlwaysOff"},"Deferrals":{"MinorPeriodInDays":7}}`)), nil},
@@ -160,6 +168,7 @@ func TestCheckRules(t *testing.T) {
 			[]brief{
 				{lint.Error, lint.SoftwareUpdateBlocked, "block_pane.mobileconfig", "com.example.syspref.block", "DisabledPreferencePanes"},
 				{lint.Warning, lint.MultipleEnforcements, "enforcement_14.json", "com.example.enforce.14", "Type"},
+				{lint.Warning, lint.DeprecatedProfile, "softwareupdate_defaults.mobileconfig", "com.example.su.defaults", "PayloadType"},
 				{lint.Warning, lint.AutomaticDownload, "softwareupdate_defaults.mobileconfig", "com.example.su.defaults", "AutomaticDownload"},
 			}},
 		{"the same file twice is reported once", files("block_pane.mobileconfig", "block_pane.mobileconfig"),
@@ -218,12 +227,27 @@ func TestCheckBlockedPaneSaysWhatToChange(t *testing.T) {
 	assert.Equal(t, "error: block_pane.mobileconfig: com.apple.systempreferences (com.example.syspref.block): DisabledPreferencePanes: "+fs[0].Message+"; "+fs[0].Fix, fs[0].String())
 }
 
-func TestCheckAdvisesTheSettingsDeclarationForDownloads(t *testing.T) {
+// The deprecation is said once, by its own finding, and the automatic-download
+// finding says only what turns downloads off, before and from macOS 15.
+func TestCheckSaysTheProfileIsDeprecatedOnce(t *testing.T) {
 	fs := lint.Check(file(t, "softwareupdate_defaults.mobileconfig"))
-	require.Len(t, fs, 1)
-	for _, want := range []string{"com.apple.configuration.softwareupdate.settings", "AutomaticActions.Download", "macOS 15", "deprecated", "26.0", "removes it in 27.0"} {
-		assert.Contains(t, fs[0].Fix, want)
+	require.Len(t, fs, 2)
+	deprecated, download := fs[0], fs[1]
+	require.Equal(t, lint.DeprecatedProfile, deprecated.Rule)
+	for _, want := range []string{"com.apple.SoftwareUpdate", "deprecated in macOS 26.0", "removed in macOS 27.0"} {
+		assert.Contains(t, deprecated.Message, want)
 	}
+	for _, want := range []string{"com.apple.configuration.softwareupdate.settings", "macOS 15"} {
+		assert.Contains(t, deprecated.Fix, want)
+	}
+	require.Equal(t, lint.AutomaticDownload, download.Rule)
+	for _, want := range []string{"AutomaticDownload to false", "softwareupdate.settings", "AutomaticActions.Download", "AlwaysOff", "macOS 15"} {
+		assert.Contains(t, download.Fix, want)
+	}
+	for _, said := range []string{"deprecated", "26.0", "27.0", "removed"} {
+		assert.NotContains(t, download.Message+download.Fix, said, "said by the deprecated-profile finding")
+	}
+	assert.Equal(t, "warning: softwareupdate_defaults.mobileconfig: com.apple.SoftwareUpdate (com.example.su.defaults): PayloadType: "+deprecated.Message+"; "+deprecated.Fix, deprecated.String())
 }
 
 func TestCheckNamesBothEnforcementDeclarations(t *testing.T) {
@@ -258,7 +282,12 @@ func TestCheckNeverDropsAnUnreadablePayload(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fs := lint.Check(lint.Document{Name: "f", Data: []byte(tt.data)})
+			var fs []lint.Finding
+			for _, f := range lint.Check(lint.Document{Name: "f", Data: []byte(tt.data)}) {
+				if f.Rule != lint.DeprecatedProfile { // a com.apple.SoftwareUpdate payload's own warning
+					fs = append(fs, f)
+				}
+			}
 			require.Len(t, fs, 1)
 			assert.Equal(t, lint.Error, fs[0].Severity)
 			assert.Equal(t, lint.Unreadable, fs[0].Rule)

@@ -104,12 +104,19 @@ func (r *reader) systemPreferences(where at, p map[string]any) {
 	}
 }
 
-// softwareUpdate checks a com.apple.SoftwareUpdate payload.
+// softwareUpdate checks a com.apple.SoftwareUpdate payload: the profile itself is
+// deprecated, whatever it holds, and its AutomaticDownload may leave downloads on.
+// The two are separate findings, each saying one thing: the deprecation once, in
+// the DeprecatedProfile finding, and in the AutomaticDownload finding only what
+// turns downloads off.
 func (r *reader) softwareUpdate(where at, p map[string]any) {
 	const (
 		cached = "the Mac downloads updates on its own and may not report an update it cached, so a managed update looks stalled"
-		fix    = "on macOS 15 and later, deploy a com.apple.configuration.softwareupdate.settings declaration with AutomaticActions.Download AlwaysOff instead (Apple deprecated the com.apple.SoftwareUpdate profile in macOS 26.0 and removes it in 27.0); before macOS 15, set AutomaticDownload to false"
+		fix    = "set AutomaticDownload to false; on macOS 15 and later, set AutomaticActions.Download to AlwaysOff in the softwareupdate.settings declaration that replaces this profile"
 	)
+	r.add(where.finding(Warning, DeprecatedProfile, "PayloadType",
+		"the com.apple.SoftwareUpdate profile is deprecated in macOS 26.0 and removed in macOS 27.0 (Apple's schema): Macs on macOS 27 and later no longer support it",
+		"on macOS 15 and later, use a com.apple.configuration.softwareupdate.settings declaration instead; keep this profile only for Macs before macOS 15"))
 	switch v, ok := p["AutomaticDownload"]; {
 	case !ok:
 		r.add(where.finding(Warning, AutomaticDownload, "AutomaticDownload", "AutomaticDownload is absent and defaults to true: "+cached, fix))

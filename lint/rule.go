@@ -40,6 +40,12 @@ const (
 	// declaration's AutomaticActions.Download AlwaysOn. Warning. Token
 	// "automatic-download".
 	AutomaticDownload
+	// DeprecatedProfile: a com.apple.SoftwareUpdate payload, whatever it holds:
+	// Apple deprecated the profile in macOS 26.0 and removes it in 27.0, for the
+	// softwareupdate.settings declaration (macOS 15 and later). Warning. Token
+	// "deprecated-profile". The profile's AutomaticDownload finding, when there is
+	// one, comes next and leaves the deprecation to this one.
+	DeprecatedProfile
 	// MultipleEnforcements: several enforcement declarations that are not Apple's
 	// two-step for a supplemental update. Warning. Token "multiple-enforcements".
 	MultipleEnforcements
@@ -56,7 +62,7 @@ const (
 var ruleTokens = enum.Tokens[Rule]{Type: "Rule", Names: []string{
 	"none", "unreadable", "too-large", "invalid-payload", "build-mismatch",
 	"software-update-blocked", "security-improvements-hidden", "automatic-download",
-	"multiple-enforcements", "command-beside-declaration", "truncated",
+	"deprecated-profile", "multiple-enforcements", "command-beside-declaration", "truncated",
 }, Err: ErrUnknownToken}
 
 // String returns the token of r, or Rule(n) for a value outside the constants.

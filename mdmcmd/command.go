@@ -55,16 +55,17 @@ type wireRequest struct {
 }
 
 // newCommand checks what every command needs: a CommandUUID the plist carries
-// unchanged, and for the software update commands a Mac that still has them.
+// unchanged, and for the software update commands a Mac that still has them. Its
+// error is a *KeyError naming CommandUUID or Command.RequestType.
 func newCommand[P any](uuid, requestType string, deviceOS compat.Version, p P) (Command, error) {
 	if uuid == "" {
-		return Command{}, fmt.Errorf("mdmcmd: %s: CommandUUID: missing: %w", requestType, ErrInvalidCommand)
+		return Command{}, &KeyError{Key: "CommandUUID", Err: fmt.Errorf("mdmcmd: %s: CommandUUID: missing: %w", requestType, ErrInvalidCommand)}
 	}
 	if err := checkWireText("CommandUUID", uuid); err != nil {
-		return Command{}, fmt.Errorf("mdmcmd: %s: %w", requestType, err)
+		return Command{}, &KeyError{Key: "CommandUUID", Err: fmt.Errorf("mdmcmd: %s: %w", requestType, err)}
 	}
 	if requestType != requestDeviceInformation && deviceOS.IsValid() && deviceOS.Compare(removedIn) >= 0 {
-		return Command{}, fmt.Errorf("mdmcmd: %s for a Mac on %v: deprecated in macOS 26.0 and removed in 27; use a DDM declaration: %w", requestType, deviceOS, ErrRemoved)
+		return Command{}, &KeyError{Key: "Command.RequestType", Err: fmt.Errorf("mdmcmd: %s for a Mac on %v: deprecated in macOS 26.0 and removed in 27; use a DDM declaration: %w", requestType, deviceOS, ErrRemoved)}
 	}
 	return Command{uuid: uuid, requestType: requestType, envelope: wireCommand[P]{CommandUUID: uuid, Command: p}}, nil
 }

@@ -59,6 +59,8 @@ func (o ParseOptions) ParseCommand(data []byte) (CommandContent, error) {
 			c.Updates = append(c.Updates, readUpdate(u))
 		}
 	}
+	// errs holds at most errtext.MaxErrors problems and one count of the rest
+	// (dict.add keeps no more), so the joined message is bounded.
 	if err := errors.Join(errs...); err != nil {
 		return CommandContent{}, fmt.Errorf("mdmcmd: command: %w", err)
 	}

@@ -51,7 +51,9 @@ func TestCommandContentValidateAppliesTheBuildersRules(t *testing.T) {
 			[]string{"Command.Updates[0].InstallAction", "Command.Updates[2].ProductKey"}},
 		{"deferrals on an update of unknown kind", compat.Version{}, scheduleCommand("u", `<dict><key>InstallAction</key><string>InstallLater</string><key>MaxUserDeferrals</key><integer>2</integer><key>ProductVersion</key><string>13.6</string></dict>`), nil},
 		{"deferrals on an update that cannot be minor", compat.MustParseVersion("13.1"), scheduleCommand("u", `<dict><key>InstallAction</key><string>InstallLater</string><key>MaxUserDeferrals</key><integer>2</integer><key>ProductVersion</key><string>14.2</string></dict>`),
-			[]string{"Command.Updates[0].MaxUserDeferrals"}},
+			[]string{"Command.Updates[0].InstallAction", "Command.Updates[0].MaxUserDeferrals"}}, // InstallLater is not for a major upgrade before 14 either
+		{"every problem of an update", compat.Version{}, scheduleCommand("u", `<dict><key>InstallAction</key><string>Now</string><key>MaxUserDeferrals</key><integer>-1</integer><key>Priority</key><string>Urgent</string></dict>`),
+			[]string{"Command.Updates[0].InstallAction", "Command.Updates[0].MaxUserDeferrals", "Command.Updates[0].Priority", "Command.Updates[0].ProductKey"}},
 		{"no updates", compat.Version{}, scheduleCommand("u", ``), []string{"Command.Updates"}},
 		{"no CommandUUID and no updates", compat.Version{}, scheduleCommand("", ``), []string{"CommandUUID", "Command.Updates"}},
 		{"a Mac without the command", compat.MustParseVersion("27.0"), scheduleCommand("u", `<dict><key>InstallAction</key><string>InstallASAP</string>`+minor+`</dict>`),

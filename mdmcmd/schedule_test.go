@@ -85,7 +85,42 @@ func TestScheduleOSUpdateRules(t *testing.T) {
 			}
 			require.ErrorIs(t, err, ErrInvalidCommand)
 			assert.Contains(t, err.Error(), "Updates[0]."+tt.key+":")
+			assert.Contains(t, keyErrors(t, err), "Command.Updates[0]."+tt.key, "a problem under its key")
 			assert.Equal(t, Command{}, c)
+		})
+	}
+}
+
+func TestScheduleOSUpdateNamesEveryProblemOnce(t *testing.T) {
+	tests := []struct {
+		name     string
+		deviceOS compat.Version
+		uuid     string
+		updates  []Update
+		keys     []string
+	}{
+		{"every key of one update", v13, "u",
+			[]Update{{InstallAction: "Bogus", ProductKey: "k\x00", MaxUserDeferrals: -1, Priority: "Urgent", Kind: compat.Minor}},
+			[]string{"Command.Updates[0].InstallAction", "Command.Updates[0].MaxUserDeferrals", "Command.Updates[0].Priority", "Command.Updates[0].ProductKey"}},
+		{"no rule that follows from a problem already named", v13, "u",
+			[]Update{{InstallAction: "Later", ProductKey: "k", MaxUserDeferrals: 3, Kind: compat.Minor}},
+			[]string{"Command.Updates[0].InstallAction"}},
+		{"two rules a major upgrade breaks", v13, "u",
+			[]Update{{ProductVersion: compat.MustParseVersion("14.2"), InstallAction: InstallLater, MaxUserDeferrals: 3}},
+			[]string{"Command.Updates[0].InstallAction", "Command.Updates[0].MaxUserDeferrals"}},
+		{"no rule of the kind when the kind is wrong", v14, "u",
+			[]Update{{ProductVersion: compat.MustParseVersion("14.0"), InstallAction: InstallLater, MaxUserDeferrals: 3, Priority: High}},
+			[]string{"Command.Updates[0].ProductVersion"}},
+		{"the envelope and every update", v13, "",
+			[]Update{{InstallAction: InstallASAP}, {ProductKey: "k", InstallAction: InstallASAP, Kind: compat.Minor}, {ProductKey: "k", Priority: "Urgent", Kind: compat.Minor}},
+			[]string{"CommandUUID", "Command.Updates[0].ProductKey", "Command.Updates[2].InstallAction", "Command.Updates[2].Priority"}},
+		{"no updates on a Mac without the command", v27, "u", nil, []string{"Command.RequestType", "Command.Updates"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := NewScheduleOSUpdate(tt.uuid, tt.deviceOS, tt.updates...)
+			require.ErrorIs(t, err, ErrInvalidCommand)
+			assert.Equal(t, tt.keys, keyErrors(t, err))
 		})
 	}
 }

@@ -47,8 +47,8 @@ func TestLintExitsOneOnErrors(t *testing.T) {
 	}
 	require.NoError(t, json.Unmarshal([]byte(stdout), &got))
 	assert.Equal(t, 1, got.Errors)
-	assert.Equal(t, 1, got.Warnings)
-	require.Len(t, got.Findings, 2)
+	assert.Equal(t, 2, got.Warnings, "deprecated-profile and automatic-download")
+	require.Len(t, got.Findings, 3)
 	assert.Equal(t, "error", got.Findings[0].Severity)
 	assert.Equal(t, "software-update-blocked", got.Findings[0].Rule)
 	assert.Equal(t, "DisabledPreferencePanes", got.Findings[0].Key)

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -27,6 +29,16 @@ func Quote(s string) string {
 		cut--
 	}
 	return strconv.Quote(s[:cut]) + "…"
+}
+
+// Plain returns s as it is when it is at most MaxValue bytes of printable text, and
+// Quote(s) otherwise: for text that reads better unquoted, such as encoding/json's
+// "number 1.5", but may carry a value from outside of any length.
+func Plain(s string) string {
+	if len(s) <= MaxValue && utf8.ValidString(s) && !strings.ContainsFunc(s, func(r rune) bool { return !unicode.IsPrint(r) }) {
+		return s
+	}
+	return Quote(s)
 }
 
 // Join joins errs like [errors.Join], nil ones dropped, but keeps only the first

@@ -21,6 +21,18 @@ func TestQuoteCutsLongValuesAtARuneBoundary(t *testing.T) {
 	assert.NotContains(t, q, `\x`, "cut inside a rune")
 }
 
+func TestPlainQuotesOnlyWhatIsLongOrNotPrintable(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"number 1.5", "number 1.5"},
+		{"tab\there", `"tab\there"`},
+		{"\xff", `"\xff"`},
+		{strings.Repeat("9", 100), `"` + strings.Repeat("9", MaxValue) + `"…`},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, Plain(tt.in), "Plain(%q)", tt.in)
+	}
+}
+
 func TestJoinSaysHowManyMore(t *testing.T) {
 	sentinel := errors.New("sentinel")
 	var errs []error

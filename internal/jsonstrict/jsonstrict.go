@@ -13,6 +13,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/managedos/managedos/internal/errtext"
 )
@@ -49,7 +50,7 @@ func unmarshalStruct(data []byte, st reflect.Value) error {
 	if err := json.Unmarshal(data, &raw); err != nil {
 		var typeErr *json.UnmarshalTypeError
 		if errors.As(err, &typeErr) {
-			return fmt.Errorf("got JSON %s: %w", typeErr.Value, ErrNotObject)
+			return fmt.Errorf("got JSON %s: %w", errtext.Plain(typeErr.Value), ErrNotObject)
 		}
 		return err
 	}
@@ -105,11 +106,16 @@ func unmarshalField(data []byte, f reflect.Value) error {
 }
 
 // fieldError prefixes err with the key, rewording encoding/json's type errors
-// without its Go type paths.
+// without its Go type paths, and the errors that quote a value whole (a number
+// encoding/json cannot store, a time that does not parse) with the value cut.
 func fieldError(key string, err error) error {
 	var typeErr *json.UnmarshalTypeError
-	if errors.As(err, &typeErr) {
-		return fmt.Errorf("%s: want %s, got JSON %s", key, describe(typeErr.Type), typeErr.Value)
+	var timeErr *time.ParseError
+	switch {
+	case errors.As(err, &typeErr):
+		return fmt.Errorf("%s: want %s, got JSON %s", key, describe(typeErr.Type), errtext.Plain(typeErr.Value))
+	case errors.As(err, &timeErr):
+		return fmt.Errorf("%s: want an RFC 3339 time, got %s", key, errtext.Quote(timeErr.Value))
 	}
 	return fmt.Errorf("%s: %w", key, err)
 }

@@ -39,6 +39,8 @@ func TestUnmarshalNamesTheField(t *testing.T) {
 		{"two problems", `{"count":true,"zzz":1}`, ErrUnknownField, []string{"count: want an integer", `"zzz"`}},
 		{"not an object", `[1]`, ErrNotObject, []string{"array"}},
 		{"long key is cut", `{"` + strings.Repeat("k", 500) + `":1}`, ErrUnknownField, []string{"…"}},
+		{"long number is cut", `{"count":` + strings.Repeat("9", 100<<10) + `}`, nil, []string{`count: want an integer, got JSON "number 999`, `"…`}},
+		{"small number is plain", `{"count":1.5}`, nil, []string{"count: want an integer, got JSON number 1.5"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -90,6 +92,14 @@ func TestUnmarshalIsStrictInNestedStructs(t *testing.T) {
 	err = Unmarshal([]byte(`{"in":[]}`), &o)
 	require.ErrorIs(t, err, ErrNotObject)
 	assert.Contains(t, err.Error(), "in: got JSON array")
+}
+
+func TestUnmarshalCutsATimeThatDoesNotParse(t *testing.T) {
+	var o outer
+	err := Unmarshal([]byte(`{"at":"2026-11-27T09:00:00Z`+strings.Repeat("x", 100<<10)+`"}`), &o)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `at: want an RFC 3339 time, got "2026-11-27T09:00:00Z`)
+	assert.Less(t, len(err.Error()), 300)
 }
 
 func TestUnmarshalPanicsOnAProgrammingError(t *testing.T) {
