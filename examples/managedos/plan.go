@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/managedos/managedos/compat"
@@ -13,8 +14,12 @@ import (
 	"github.com/managedos/managedos/rollout"
 )
 
+// planMemoryLimit is plan's soft memory limit (see runtime/debug.SetMemoryLimit),
+// unless GOMEMLIMIT sets one.
+const planMemoryLimit = 24 << 20
+
 // planBlockSize is how much of the inventory plan reads at a time.
-const planBlockSize = 256 << 10
+const planBlockSize = 128 << 10
 
 func runPlan(e *env, args []string) error {
 	fs := e.flags("plan", "[-in FILE] (-target V | "+targetUsage+") [-rings SPEC] [-deadline-days N -deadline-time HH:MM [-tz ZONE] [-grace-days N]] [-payloads] < inventory")
@@ -51,6 +56,12 @@ func runPlan(e *env, args []string) error {
 	if err := checkInventoryStart(br); err != nil {
 		return err
 	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// plan's caches and blocks in flight hold a few megabytes whatever the size of
+		// the inventory; a soft limit makes the collector work a little harder
+		// instead of letting garbage grow the process past that.
+		debug.SetMemoryLimit(planMemoryLimit)
+	}
 	n := *workers
 	if n <= 0 {
 		n = defaultWorkers()
@@ -66,6 +77,11 @@ func runPlan(e *env, args []string) error {
 		out.WriteString(planTextHeader)
 	}
 	o := streamOptions{blockSize: planBlockSize, maxLine: maxLineBytes, progress: progressTo(e.stderr)}
+	if *payloads {
+		// A line with payloads is ten times the size of its device's input line:
+		// smaller blocks keep the output held in flight as small.
+		o.blockSize = planBlockSize / 8
+	}
 	if err := streamLines(br, out, o, lw); err != nil {
 		return fmt.Errorf("plan: %w", err)
 	}
