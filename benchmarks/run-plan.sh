@@ -64,5 +64,5 @@ measure floor "$WORK/floor"
 measure "plan-json-target-$TARGET" "$WORK/managedos" plan -json -target "$TARGET"
 measure "plan-text-target-$TARGET" "$WORK/managedos" plan -target "$TARGET"
 measure "plan-json-feed-latest-rings" "$WORK/managedos" plan -json "${policy[@]}"
-measure "plan-json-…-payloads" "$WORK/managedos" plan -json "${policy[@]}" -payloads
+measure "plan-json-feed-rings-payloads" "$WORK/managedos" plan -json "${policy[@]}" -payloads
 echo "== stderr and /usr/bin/time reports in $WORK"
