@@ -144,18 +144,16 @@ func (p *Plan) resolve(mac compat.Mac, target compat.Version) (compat.Decision, 
 	return compat.ResolveMac(mac, target, p.Catalog)
 }
 
-// ShapeOf returns mac with what [Plan.Decide] does not read for p cleared: with a
-// fixed Target the Mac's build, and without a catalogue its device ID too; always
-// its serial, UDID and the facts a decision does not depend on. Decide gives Macs
-// with the same shape the same answer, so a caller deciding for a fleet can keep
-// one answer per shape; the fewer fields a shape keeps, the more Macs share it.
+// ShapeOf returns mac with what [Plan.Decide] does not read for p cleared: its
+// serial, UDID and the facts a decision does not depend on, and with a fixed Target
+// its build. It keeps the device ID even without a catalogue, since a refusal names
+// it. Decide gives Macs with the same shape the same answer or the same error, so a
+// caller deciding for a fleet can keep one answer per shape; the fewer fields a shape
+// keeps, the more Macs share it.
 func (p *Plan) ShapeOf(mac compat.Mac) compat.Mac {
 	shape := compat.Mac{Model: mac.Model, DeviceID: mac.DeviceID, Chip: mac.Chip, Version: mac.Version, Build: mac.Build}
 	if p.Target.IsValid() {
 		shape.Build = compat.Build{}
-		if p.Catalog == nil {
-			shape.DeviceID = ""
-		}
 	}
 	return shape
 }
