@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -287,4 +288,56 @@ func TestPlanAnswerDoesNotDependOnWhichDeviceCameFirst(t *testing.T) {
 	require.NotNil(t, got[1].Error, "a bad build is its line's error even when the decision does not read builds")
 	assert.Equal(t, "invalid-version", got[1].Error.Code)
 	assert.Nil(t, got[2].Error)
+}
+
+// TestPlanLineDoesNotDependOnTheLinesBefore holds plan's caches to their promise:
+// each line reads as it would alone, whatever devices came before it and shared its
+// cached answer, in either form, with or without payloads.
+func TestPlanLineDoesNotDependOnTheLinesBefore(t *testing.T) {
+	data, err := os.ReadFile(fixtureFeed)
+	require.NoError(t, err)
+	cat, err := compat.ParseCatalog(data)
+	require.NoError(t, err)
+	rings, err := rollout.ParseRings("canary=5%:0,early=25%:3,broad=100%:7")
+	require.NoError(t, err)
+	deadline := rollout.DeadlinePolicy{Days: 7, At: rollout.MustParseTimeOfDay("09:30"), GraceDays: 1}
+	now := time.Date(2026, 8, 27, 12, 0, 0, 0, time.UTC)
+	plans := []struct {
+		name string
+		plan *rollout.Plan
+	}{
+		{"a target no Intel Mac runs, no catalogue", &rollout.Plan{Target: compat.MustParseVersion("27")}},
+		{"a target with payloads", &rollout.Plan{Target: compat.MustParseVersion("15.7.9"), Catalog: cat, Rings: rings, Deadline: deadline, Payloads: &rollout.PayloadOptions{}}},
+		{"the latest release", &rollout.Plan{Policy: compat.Policy{Latest: true}, Catalog: cat, Rings: rings, Deadline: deadline}},
+		{"a minimum with payloads", &rollout.Plan{Policy: compat.Policy{Minimum: compat.MustParseVersion("15.7.9")}, Catalog: cat, Rings: rings, Deadline: deadline, Payloads: &rollout.PayloadOptions{}}},
+	}
+	lines := []string{
+		`{"id":"a","model":"MacBookPro16,1","device_id":"J152FAP","current":"14.1"}`,
+		`{"id":"b","model":"MacBookPro16,1","device_id":"J999AP","current":"14.1"}`,
+		`{"id":"c","model":"A\u0000","current":"14.1"}`,
+		`{"id":"d","model":"A","chip":"\u0000","current":"14.1"}`,
+		`{"id":"done","model":"Mac14,2","device_id":"J413AP","current":"26.6.2","build":"25G83"}`,
+		`{"id":"imac","model":"iMac19,1","device_id":"Mac-63001698E7A34814","current":"15.7.9"}`,
+		`{"id":"sonoma","model":"Mac14,2","device_id":"J413AP","current":"14.6","build":"23G80","ring":"canary"}`,
+		`{"id":"sonoma2","model":"Mac14,2","device_id":"J413AP","current":"14.6.1","build":"23G93","ring":"broad"}`,
+		`{"id":"bad-build","model":"Mac14,2","device_id":"J413AP","current":"14.6","build":"not-a-build"}`,
+		`{"id":"ventura","model":"Mac14,2","device_id":"J413AP","current":"13.6","ring":"early"}`,
+		`{"id":"ventura2","model":"Mac14,2","device_id":"J413AP","current":"13.6"}`,
+		`{"id":"intel","chip":"intel","current":"13.6","build":"22G120"}`,
+		`{"id":"intel2","chip":"intel","current":"13.7.8"}`,
+		`{"id":"beta","model":"Mac14,2","current":"14.6","ring":"beta"}`,
+		`{"model":"Mac14,2","current":"14.6"}`,
+	}
+	for _, p := range plans {
+		require.NoError(t, p.plan.Validate(), p.name)
+		for _, jsonOut := range []bool{true, false} {
+			t.Run(fmt.Sprintf("%s/json=%v", p.name, jsonOut), func(t *testing.T) {
+				shared := newPlanWorker(p.plan, now, jsonOut)
+				for i, l := range lines {
+					alone := newPlanWorker(p.plan, now, jsonOut).line(nil, []byte(l), i+1)
+					assert.Equal(t, string(alone), string(shared.line(nil, []byte(l), i+1)), "line %d", i+1)
+				}
+			})
+		}
+	}
 }

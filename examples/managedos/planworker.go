@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/binary"
 	"fmt"
 	"strconv"
 	"time"
@@ -51,11 +52,13 @@ type shape struct {
 	rings   []ringTail
 }
 
-// answerKey tells answers apart: by what they print and, with payloads, by what a
-// payload reads beyond that (the Mac's version and chip gate what a declaration,
-// command or installer may carry).
+// answerKey tells answers apart: by the refusal, or by the answer's JSON fields,
+// which name all that a line prints in either form and all that Schedule reads
+// (the text form leaves the rule and the reason to the ring tail), and, with
+// payloads, by what a payload reads beyond them (the Mac's version and chip gate
+// what a declaration, command or installer may carry).
 type answerKey struct {
-	body    string
+	fields  string // the decided answer's JSON fields (see renderShape), or the rendered refusal
 	code    string
 	current compat.Version
 	chip    compat.Chip
@@ -206,12 +209,18 @@ func (w *planWorker) shape(d *inventoryDevice) *shape {
 	if err == nil {
 		sh.decided, err = w.plan.Decide(mac, w.now)
 	}
-	if err != nil {
+	key := answerKey{}
+	switch {
+	case err != nil:
 		sh.code, sh.body = errorCode(err), w.intern(w.refusal(nil, errorCode(err), err.Error()))
-	} else {
-		sh.body = w.intern(renderShape(sh.decided, w.json))
+		key.fields, key.code = sh.body, sh.code
+	case w.json:
+		sh.body = w.intern(renderShape(sh.decided, true))
+		key.fields = sh.body
+	default:
+		sh.body = w.intern(renderShape(sh.decided, false))
+		key.fields = string(renderShape(sh.decided, true))
 	}
-	key := answerKey{body: sh.body, code: sh.code}
 	if w.plan.Payloads != nil {
 		key.current, key.chip = sh.decided.Decision.Current, sh.decided.Decision.Chip
 	}
@@ -235,18 +244,24 @@ func (w *planWorker) intern(b []byte) string {
 }
 
 // appendShapeKey appends what decides a device's shape: the fields the decision
-// reads, each followed by a separator no JSON string holds unescaped.
+// reads, each after its length, so that two devices' fields never run together
+// into one key (a decoded field may hold any byte, "\u0000" included).
 func (w *planWorker) appendShapeKey(key []byte, d *inventoryDevice) []byte {
-	key = append(append(key, d.Model...), 0)
-	key = append(append(key, d.Chip...), 0)
-	key = append(append(key, d.Current...), 0)
+	key = appendKeyField(key, d.Model)
+	key = appendKeyField(key, d.Chip)
+	key = appendKeyField(key, d.Current)
 	if w.keyDeviceID {
-		key = append(append(key, d.DeviceID...), 0)
+		key = appendKeyField(key, d.DeviceID)
 	}
 	if w.keyBuild {
-		key = append(key, d.Build...)
+		key = appendKeyField(key, d.Build)
 	}
 	return key
+}
+
+// appendKeyField appends f to a shape key, after its length.
+func appendKeyField(key, f []byte) []byte {
+	return append(binary.AppendUvarint(key, uint64(len(f))), f...)
 }
 
 // inventoryMac is the snapshot an inventory line gives. The line needs "current"
