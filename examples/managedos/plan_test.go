@@ -265,6 +265,22 @@ func chipText(c compat.Chip) string {
 	return c.String()
 }
 
+func TestPlanRefusesARingTheInventoryGetsWrongAsBadInput(t *testing.T) {
+	in := `{"id":"a","chip":"intel","current":"13.6","ring":"beta"}
+{"chip":"intel","current":"13.6"}
+`
+	code, stdout, stderr := runTool(t, in, "plan", "-json", "-target", "14.2.1", "-rings", "canary=5%:0,broad=100%:7")
+	require.Equal(t, exitOK, code, "the lines were read")
+	got := readPlanLines(t, stdout)
+	require.Len(t, got, 2)
+	for _, l := range got {
+		require.NotNil(t, l.Error)
+		assert.Equal(t, "invalid-input", l.Error.Code, l.Error.Message)
+	}
+	assert.Contains(t, got[0].Error.Message, `"beta"`)
+	assert.Contains(t, stderr, "plan: 2 refused: invalid-input\n")
+}
+
 func TestPlanTextIsFixedWidthColumns(t *testing.T) {
 	code, stdout, _ := runTool(t, inventory, "plan", "-target", "14.2.1")
 	require.Equal(t, exitOK, code)
