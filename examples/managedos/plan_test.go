@@ -226,6 +226,55 @@ func referenceLine(t *testing.T, s rollout.Step) string {
 	return buf.String()
 }
 
+// referenceRefusal renders a refused device's line as encoding/json would.
+func referenceRefusal(t *testing.T, id string, n int, err error) string {
+	t.Helper()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	require.NoError(t, enc.Encode(struct {
+		ID    string      `json:"id"`
+		Line  int         `json:"line"`
+		Error refusalJSON `json:"error"`
+	}{id, n, refusalJSON{errorCode(err), err.Error()}}))
+	return buf.String()
+}
+
+// referenceText renders a device's text line column by column: err's refusal, or s.
+func referenceText(s rollout.Step, err error) string {
+	col := func(v, dash string, width int) string {
+		if v == "" {
+			v = dash
+		}
+		return v + strings.Repeat(" ", max(1, width-len(v)))
+	}
+	id := col(s.ID, "-", 22)
+	if err != nil {
+		return id + col("refused", "", 14) + errorCode(err) + ": " + err.Error() + "\n"
+	}
+	line := id
+	if s.Target.Compliant {
+		line += col("compliant", "", 14) + col("none", "", 7) + col("none", "", 16)
+	} else {
+		line += col(s.Target.Version.String(), "", 14) + col(s.Decision.Kind.String(), "", 7) + col(s.Decision.Delivery.String(), "", 16)
+	}
+	line += col(s.Ring.Name, "-", 12)
+	if s.Deadline.IsZero() {
+		line += col("", "-", 27)
+	} else {
+		line += col(s.Deadline.String(), "-", 27)
+	}
+	if s.Decision.Rule != "" {
+		line += s.Decision.Rule
+	} else if s.Target.Reason.Code != compat.ReasonNone {
+		line += s.Target.Reason.String()
+	}
+	if s.Payload.Err != nil {
+		line += " (payload: " + s.Payload.Err.Error() + ")"
+	}
+	return line + "\n"
+}
+
 func TestPlanFastPathWritesWhatEncodingJSONWrites(t *testing.T) {
 	data, err := os.ReadFile(fixtureFeed)
 	require.NoError(t, err)
@@ -234,27 +283,44 @@ func TestPlanFastPathWritesWhatEncodingJSONWrites(t *testing.T) {
 	rings, err := rollout.ParseRings("canary=5%:0,early=25%:3,broad=100%:7")
 	require.NoError(t, err)
 	now := time.Date(2026, 8, 27, 12, 0, 0, 0, time.UTC)
-	plan := &rollout.Plan{Target: compat.MustParseVersion("15.7.9"), Catalog: cat, Rings: rings,
-		Deadline: rollout.DeadlinePolicy{Days: 7, At: rollout.MustParseTimeOfDay("09:30"), GraceDays: 1},
-		Payloads: &rollout.PayloadOptions{}}
+	deadline := rollout.DeadlinePolicy{Days: 7, At: rollout.MustParseTimeOfDay("09:30"), GraceDays: 1}
+	plans := []struct {
+		name string
+		plan *rollout.Plan
+	}{
+		{"a target with payloads", &rollout.Plan{Target: compat.MustParseVersion("15.7.9"), Catalog: cat, Rings: rings, Deadline: deadline, Payloads: &rollout.PayloadOptions{}}},
+		{"the latest release", &rollout.Plan{Policy: compat.Policy{Latest: true}, Catalog: cat, Rings: rings, Deadline: deadline}},
+	}
 	devices := []rollout.Device{
 		{ID: `quote " backslash \ café`, Mac: compat.Mac{Model: "Mac14,2", DeviceID: "J413AP", Version: compat.MustParseVersion("14.6")}},
 		{ID: "mdm\u2028", Mac: compat.Mac{Model: "Mac14,2", DeviceID: "J413AP", Version: compat.MustParseVersion("13.6")}, Ring: "early"},
 		{ID: "rsr", Mac: compat.Mac{Chip: compat.AppleSilicon, Version: compat.MustParseVersion("15.7.9")}},
 		{ID: "intel", Mac: compat.Mac{Model: "MacBookPro16,1", DeviceID: "J152FAP", Version: compat.MustParseVersion("12.7.1")}},
+		{ID: "compliant", Mac: compat.Mac{Model: "Mac14,2", DeviceID: "J413AP", Version: compat.MustParseVersion("26.6.2")}},
+		{ID: "unknown ring", Mac: compat.Mac{Model: "Mac14,2", DeviceID: "J413AP", Version: compat.MustParseVersion("14.6")}, Ring: "beta"},
+		{ID: "phone <&>", Mac: compat.Mac{Model: "iPhone1,1", Version: compat.MustParseVersion("13.6")}},
+		{ID: "old imac", Mac: compat.Mac{Model: "iMac19,1", DeviceID: "Mac-63001698E7A34814", Version: compat.MustParseVersion("15.1")}, Ring: "canary"},
 	}
-	w := newPlanWorker(plan, now, true)
-	for _, dev := range devices {
-		line, err := json.Marshal(map[string]string{"id": dev.ID, "model": dev.Mac.Model, "chip": chipText(dev.Mac.Chip), "device_id": dev.Mac.DeviceID, "current": dev.Mac.Version.String(), "ring": dev.Ring})
-		require.NoError(t, err)
-		dev.Mac.Chip, _ = compat.ChipForModel(dev.Mac.Model)
-		if dev.Mac.Model == "" {
-			dev.Mac.Chip = compat.AppleSilicon
-		}
-		step, err := plan.Step(dev, now)
-		require.NoError(t, err)
-		got := w.line(nil, line, 1)
-		assert.Equal(t, referenceLine(t, step), string(got))
+	for _, p := range plans {
+		t.Run(p.name, func(t *testing.T) {
+			jsonWorker, textWorker := newPlanWorker(p.plan, now, true), newPlanWorker(p.plan, now, false)
+			for i, dev := range devices {
+				line, err := json.Marshal(map[string]string{"id": dev.ID, "model": dev.Mac.Model, "chip": chipText(dev.Mac.Chip), "device_id": dev.Mac.DeviceID, "current": dev.Mac.Version.String(), "ring": dev.Ring})
+				require.NoError(t, err)
+				if chip, err := compat.ChipForModel(dev.Mac.Model); err == nil {
+					dev.Mac.Chip = chip
+				}
+				step, err := p.plan.Step(dev, now)
+				var want string
+				if err != nil {
+					want = referenceRefusal(t, dev.ID, i+1, err)
+				} else {
+					want = referenceLine(t, step)
+				}
+				assert.Equal(t, want, string(jsonWorker.line(nil, line, i+1)), "%s -json", dev.ID)
+				assert.Equal(t, referenceText(step, err), string(textWorker.line(nil, line, i+1)), dev.ID)
+			}
+		})
 	}
 }
 
