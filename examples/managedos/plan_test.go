@@ -5,9 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -248,7 +251,11 @@ func referenceText(s rollout.Step, err error) string {
 		}
 		return v + strings.Repeat(" ", max(1, width-len(v)))
 	}
-	id := col(s.ID, "-", 22)
+	id := s.ID
+	if !utf8.ValidString(id) || strings.ContainsFunc(id, unicode.IsControl) || strings.ContainsAny(id, "\u2028\u2029") {
+		id = strconv.Quote(id) // one device, one line
+	}
+	id = col(id, "-", 22)
 	if err != nil {
 		return id + col("refused", "", 14) + errorCode(err) + ": " + err.Error() + "\n"
 	}
@@ -329,6 +336,18 @@ func chipText(c compat.Chip) string {
 		return ""
 	}
 	return c.String()
+}
+
+func TestPlanTextQuotesAnIDThatWouldBreakItsLine(t *testing.T) {
+	in := `{"id":"a\nfake 14.2.1","chip":"intel","current":"13.6"}
+{"id":"café","chip":"intel","current":"13.6"}
+`
+	code, stdout, _ := runTool(t, in, "plan", "-target", "14.2.1")
+	require.Equal(t, exitOK, code)
+	lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
+	require.Len(t, lines, 3, "a header and one line per device")
+	assert.Regexp(t, `^"a\\nfake 14\.2\.1" +14\.2\.1 +major `, lines[1])
+	assert.True(t, strings.HasPrefix(lines[2], "café "), lines[2])
 }
 
 func TestPlanRefusesARingTheInventoryGetsWrongAsBadInput(t *testing.T) {

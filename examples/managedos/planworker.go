@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/managedos/managedos/compat"
 	"github.com/managedos/managedos/internal/jsontext"
@@ -160,11 +162,15 @@ func (w *planWorker) ringTail(sh *shape, d *inventoryDevice, ring rollout.Ring) 
 }
 
 // head appends the start of a device's line: the id, and for a refusal the line
-// number.
+// number. The text form quotes an id that is not printable on one line, so that
+// an id never starts a line of its own.
 func (w *planWorker) head(dst, id []byte, n int, refused bool) []byte {
 	if !w.json {
-		if len(id) == 0 {
+		switch {
+		case len(id) == 0:
 			id = []byte("-")
+		case !printable(id):
+			id = strconv.AppendQuote(nil, string(id))
 		}
 		return padded(dst, id, planTextWidths[0])
 	}
@@ -291,6 +297,16 @@ func inventoryMac(d *inventoryDevice) (compat.Mac, error) {
 	}
 	mac.Model, mac.DeviceID = string(d.Model), string(d.DeviceID)
 	return mac, nil
+}
+
+// printable reports whether b is valid UTF-8 without control characters.
+func printable(b []byte) bool {
+	for _, r := range string(b) {
+		if r == utf8.RuneError || unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+			return false
+		}
+	}
+	return true
 }
 
 // trimSpace returns b without leading and trailing JSON whitespace.
