@@ -120,6 +120,11 @@ func TestPlanUsageErrorsNameTheFlag(t *testing.T) {
 		{"unknown zone", []string{"-target", "15.1", "-deadline-days", "3", "-deadline-time", "18:00", "-tz", "Mars/Olympus"}, "-tz"},
 		{"bad time of day", []string{"-target", "15.1", "-deadline-days", "3", "-deadline-time", "25:00"}, "-deadline-time"},
 		{"days without a time", []string{"-target", "15.1", "-deadline-days", "3"}, "-deadline-days and -deadline-time"},
+		{"too many days", []string{"-target", "15.1", "-deadline-days", "99999", "-deadline-time", "18:00"}, "-deadline-days: "},
+		{"negative grace", []string{"-target", "15.1", "-deadline-days", "3", "-deadline-time", "18:00", "-grace-days", "-1"}, "-grace-days: "},
+		{"grace without a deadline", []string{"-target", "15.1", "-grace-days", "2"}, "-grace-days need"},
+		{"a zone without a deadline", []string{"-target", "15.1", "-tz", "Europe/Berlin"}, "-tz and -grace-days need"},
+		{"an empty zone", []string{"-target", "15.1", "-deadline-days", "3", "-deadline-time", "18:00", "-tz", ""}, "-tz"},
 		{"payloads without a deadline", []string{"-target", "15.1", "-payloads"}, "Deadline"},
 	}
 	for _, tt := range tests {
