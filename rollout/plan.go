@@ -1,11 +1,11 @@
 package rollout
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
 	"github.com/managedos/managedos/compat"
+	"github.com/managedos/managedos/internal/errtext"
 )
 
 // Plan is how a fleet's update is rolled out: what each Mac must reach, its ring
@@ -64,7 +64,7 @@ func (p *Plan) Validate() error {
 			errs = append(errs, err)
 		}
 	}
-	return errors.Join(errs...)
+	return errtext.Join(errs...)
 }
 
 // isZeroPolicy reports whether p asks for nothing.
