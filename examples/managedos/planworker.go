@@ -93,9 +93,7 @@ func (w *planWorker) line(dst, line []byte, n int) []byte {
 	if !w.keyBuild && len(d.Build) > 0 {
 		// The shape leaves the build out, but a bad one is still this line's error.
 		if _, err := compat.ParseBuild(string(d.Build)); err != nil {
-			err = fmt.Errorf("build: %w", err)
-			w.counts.refused(errorCode(err))
-			return w.refusal(w.head(dst, d.ID, n, true), errorCode(err), err.Error())
+			return w.refuse(dst, d.ID, n, fmt.Errorf("build: %w", err))
 		}
 	}
 	sh := w.shape(d)
@@ -108,8 +106,7 @@ func (w *planWorker) line(dst, line []byte, n int) []byte {
 	}
 	ring, err := w.plan.Rings.Assign(string(d.ID), string(d.Ring))
 	if err != nil {
-		w.counts.refused(errorCode(err))
-		return w.refusal(w.head(dst, d.ID, n, true), errorCode(err), err.Error())
+		return w.refuse(dst, d.ID, n, err)
 	}
 	rt := w.ringTail(sh, d, ring)
 	if rt.code != "" {
@@ -127,8 +124,7 @@ func (w *planWorker) line(dst, line []byte, n int) []byte {
 func (w *planWorker) withPayload(dst []byte, d *inventoryDevice, n int, sh *shape) []byte {
 	step, err := w.plan.Schedule(rollout.Device{ID: string(d.ID), Ring: string(d.Ring)}, sh.decided, w.now)
 	if err != nil {
-		w.counts.refused(errorCode(err))
-		return w.refusal(w.head(dst, d.ID, n, true), errorCode(err), err.Error())
+		return w.refuse(dst, d.ID, n, err)
 	}
 	w.counts.decided(sh.decided)
 	dst = append(w.head(dst, d.ID, n, false), sh.body...)
@@ -151,7 +147,8 @@ func (w *planWorker) ringTail(sh *shape, d *inventoryDevice, ring rollout.Ring) 
 	step, err := w.plan.Schedule(rollout.Device{ID: string(d.ID), Ring: ring.Name}, sh.decided, w.now)
 	switch {
 	case err != nil:
-		rt.code, rt.tail = errorCode(err), w.intern(w.refusal(nil, errorCode(err), err.Error()))
+		rt.code = errorCode(err)
+		rt.tail = w.intern(w.refusal(nil, rt.code, err.Error()))
 	case w.json:
 		rt.tail = w.intern(appendStepJSON(nil, step, nil))
 	default:
@@ -179,6 +176,13 @@ func (w *planWorker) head(dst, id []byte, n int, refused bool) []byte {
 		dst = strconv.AppendInt(append(dst, `,"line":`...), int64(n), 10)
 	}
 	return dst
+}
+
+// refuse appends the line of device id (line n), refused with err, and counts it.
+func (w *planWorker) refuse(dst, id []byte, n int, err error) []byte {
+	code := errorCode(err)
+	w.counts.refused(code)
+	return w.refusal(w.head(dst, id, n, true), code, err.Error())
 }
 
 // refusal appends the end of a refused line: the error with its code and message.
@@ -210,29 +214,31 @@ func (w *planWorker) shape(d *inventoryDevice) *shape {
 		clear(w.answers)
 		clear(w.texts)
 	}
-	sh := &shape{}
+	var decided rollout.Decided
 	mac, err := inventoryMac(d)
 	if err == nil {
-		sh.decided, err = w.plan.Decide(mac, w.now)
+		decided, err = w.plan.Decide(mac, w.now)
 	}
+	var code, body string
 	key := answerKey{}
 	switch {
 	case err != nil:
-		sh.code, sh.body = errorCode(err), w.intern(w.refusal(nil, errorCode(err), err.Error()))
-		key.fields, key.code = sh.body, sh.code
+		code = errorCode(err)
+		body = w.intern(w.refusal(nil, code, err.Error()))
+		key.fields, key.code = body, code
 	case w.json:
-		sh.body = w.intern(renderShape(sh.decided, true))
-		key.fields = sh.body
+		body = w.intern(renderShape(decided, true))
+		key.fields = body
 	default:
-		sh.body = w.intern(renderShape(sh.decided, false))
-		key.fields = string(renderShape(sh.decided, true))
+		body = w.intern(renderShape(decided, false))
+		key.fields = string(renderShape(decided, true))
 	}
 	if w.plan.Payloads != nil {
-		key.current, key.chip = sh.decided.Decision.Current, sh.decided.Decision.Chip
+		key.current, key.chip = decided.Decision.Current, decided.Decision.Chip
 	}
-	if same, ok := w.answers[key]; ok {
-		sh = same
-	} else {
+	sh, ok := w.answers[key]
+	if !ok {
+		sh = &shape{decided: decided, code: code, body: body}
 		w.answers[key] = sh
 	}
 	w.shapes[string(w.key)] = sh
