@@ -93,6 +93,19 @@ not json at all
 	assert.Contains(t, stderr, "2 lines could not be read")
 }
 
+func TestPlanChecksALineAgainstTheLimitsBeforeDecodingIt(t *testing.T) {
+	in := `{"id":"a","chip":"intel","current":"13.1"}
+{"id":"deep","x":` + strings.Repeat("[", 1000) + strings.Repeat("]", 1000) + `}
+`
+	code, stdout, _ := runTool(t, in, "plan", "-json", "-target", "14.2.1")
+	assert.Equal(t, exitRefused, code, "a line could not be read")
+	got := readPlanLines(t, stdout)
+	require.Len(t, got, 2)
+	require.NotNil(t, got[1].Error)
+	assert.Equal(t, "too-large", got[1].Error.Code)
+	assert.Contains(t, got[1].Error.Message, "MaxDepth")
+}
+
 func TestPlanRefusesWhatIsNotAnInventory(t *testing.T) {
 	code, _, stderr := runTool(t, "id,model,current\na,Mac14,2,14.1\n", "plan", "-json", "-target", "14.2.1")
 	assert.Equal(t, exitUsage, code)

@@ -88,7 +88,8 @@ func (w *planWorker) line(dst, line []byte, n int) []byte {
 	d := &w.dev
 	if err := readInventoryLine(line, d); err != nil {
 		w.counts.unreadable++
-		return w.refusal(w.head(dst, nil, n, true), "invalid-input", "line "+strconv.Itoa(n)+": not a JSON object of strings: "+err.Error())
+		err = fmt.Errorf("line %d: %w: %w", n, err, errInvalidInput)
+		return w.refusal(w.head(dst, nil, n, true), errorCode(err), err.Error())
 	}
 	if !w.keyBuild && len(d.Build) > 0 {
 		// The shape leaves the build out, but a bad one is still this line's error.
