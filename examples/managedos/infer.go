@@ -169,7 +169,7 @@ func readObservation(line []byte) (mechanism.Observation, error) {
 	}
 	var l observationLine
 	if err := json.Unmarshal(line, &l); err != nil {
-		return mechanism.Observation{}, fmt.Errorf("%v: %w", err, errInvalidInput)
+		return mechanism.Observation{}, fmt.Errorf("%s: %w", errtext.Error(err), errInvalidInput)
 	}
 	if l.At == nil {
 		return mechanism.Observation{}, fmt.Errorf("\"at\" is required: %w", errInvalidInput)
