@@ -137,6 +137,8 @@ func TestPlanUsageErrorsNameTheFlag(t *testing.T) {
 		{"negative grace", []string{"-target", "15.1", "-deadline-days", "3", "-deadline-time", "18:00", "-grace-days", "-1"}, "-grace-days: "},
 		{"grace without a deadline", []string{"-target", "15.1", "-grace-days", "2"}, "-grace-days need"},
 		{"a zone without a deadline", []string{"-target", "15.1", "-tz", "Europe/Berlin"}, "-tz and -grace-days need"},
+		{"more workers than CPUs", []string{"-target", "15.1", "-workers", "100000"}, "-workers 100000"},
+		{"negative workers", []string{"-target", "15.1", "-workers", "-1"}, "-workers -1"},
 		{"an empty zone", []string{"-target", "15.1", "-deadline-days", "3", "-deadline-time", "18:00", "-tz", ""}, "-tz"},
 		{"payloads without a deadline", []string{"-target", "15.1", "-payloads"}, "Deadline"},
 	}
