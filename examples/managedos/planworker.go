@@ -74,6 +74,8 @@ type ringTail struct {
 	tail string
 }
 
+// newPlanWorker returns a worker deciding under plan at now, writing JSON lines
+// when jsonOut is set and text columns otherwise.
 func newPlanWorker(plan *rollout.Plan, now time.Time, jsonOut bool) *planWorker {
 	probe := plan.ShapeOf(compat.Mac{DeviceID: "probe", Build: compat.MustParseBuild("1A1")})
 	return &planWorker{plan: plan, now: now, json: jsonOut, shapes: make(map[string]*shape), answers: make(map[answerKey]*shape), texts: make(map[string]string),

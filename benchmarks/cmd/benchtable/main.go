@@ -100,6 +100,7 @@ func trimProcs(name string) string {
 	return name
 }
 
+// median returns the median of v, the mean of the middle two for an even count.
 func median(v []float64) float64 {
 	s := slices.Clone(v)
 	slices.Sort(s)
