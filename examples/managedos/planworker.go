@@ -84,8 +84,8 @@ func newPlanWorker(plan *rollout.Plan, now time.Time, jsonOut bool) *planWorker 
 
 // line decides one inventory line and appends its output.
 func (w *planWorker) line(dst, line []byte, n int) []byte {
-	if len(trimSpace(line)) == 0 {
-		return dst
+	if skipSpace(line, 0) == len(line) {
+		return dst // a blank line
 	}
 	d := &w.dev
 	if err := readInventoryLine(line, d); err != nil {
@@ -308,7 +308,8 @@ func inventoryMac(d *inventoryDevice) (compat.Mac, error) {
 	return mac, nil
 }
 
-// printable reports whether b is valid UTF-8 without control characters.
+// printable reports whether b is valid UTF-8 without control characters or line
+// separators (U+2028, U+2029): text that prints on one line.
 func printable(b []byte) bool {
 	for _, r := range string(b) {
 		if r == utf8.RuneError || unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
@@ -316,14 +317,4 @@ func printable(b []byte) bool {
 		}
 	}
 	return true
-}
-
-// trimSpace returns b without leading and trailing JSON whitespace.
-func trimSpace(b []byte) []byte {
-	i := skipSpace(b, 0)
-	j := len(b)
-	for j > i && (b[j-1] == ' ' || b[j-1] == '\t' || b[j-1] == '\n' || b[j-1] == '\r') {
-		j--
-	}
-	return b[i:j]
 }
