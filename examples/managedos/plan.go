@@ -65,8 +65,9 @@ func runPlan(e *env, args []string) error {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		// plan's caches and blocks in flight hold a few megabytes whatever the size of
 		// the inventory; a soft limit makes the collector work a little harder
-		// instead of letting garbage grow the process past that.
-		debug.SetMemoryLimit(planMemoryLimit)
+		// instead of letting garbage grow the process past that. The limit before is
+		// back when plan returns (tests run the tool in process).
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(planMemoryLimit))
 	}
 	n := *workers
 	if n == 0 {
