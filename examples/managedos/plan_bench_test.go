@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -41,18 +40,6 @@ func benchInventory(n int) [][]byte {
 	return lines
 }
 
-func benchCatalog(b *testing.B) *compat.Catalog {
-	data, err := os.ReadFile(fixtureFeed)
-	if err != nil {
-		b.Fatal(err)
-	}
-	cat, err := compat.ParseCatalog(data)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return cat
-}
-
 // BenchmarkPlanLine measures plan's per-device path: read the inventory line,
 // decide (through the shape cache), place in a ring, set the deadline and write the
 // JSON line.
@@ -67,9 +54,9 @@ func BenchmarkPlanLine(b *testing.B) {
 		plan *rollout.Plan
 	}{
 		{"target", &rollout.Plan{Target: compat.MustParseVersion("15.1"), Rings: rings}},
-		{"feed-latest-rings-deadline", &rollout.Plan{Policy: compat.Policy{Latest: true, DelayDays: 7}, Catalog: benchCatalog(b), Rings: rings,
+		{"feed-latest-rings-deadline", &rollout.Plan{Policy: compat.Policy{Latest: true, DelayDays: 7}, Catalog: newPlanFixture(b).cat, Rings: rings,
 			Deadline: rollout.DeadlinePolicy{Days: 14, At: rollout.MustParseTimeOfDay("18:00"), GraceDays: 1}}},
-		{"payloads", &rollout.Plan{Target: compat.MustParseVersion("15.7.9"), Catalog: benchCatalog(b), Rings: rings,
+		{"payloads", &rollout.Plan{Target: compat.MustParseVersion("15.7.9"), Catalog: newPlanFixture(b).cat, Rings: rings,
 			Deadline: rollout.DeadlinePolicy{Days: 14, At: rollout.MustParseTimeOfDay("18:00"), GraceDays: 1}, Payloads: &rollout.PayloadOptions{}}},
 	}
 	lines := benchInventory(4096)

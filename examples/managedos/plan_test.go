@@ -302,22 +302,45 @@ func referenceText(s rollout.Step, err error) string {
 	return line + "\n"
 }
 
-func TestPlanFastPathWritesWhatEncodingJSONWrites(t *testing.T) {
+// planFixture is what the plan tests plan with.
+type planFixture struct {
+	cat      *compat.Catalog        // the fixture feed's catalogue
+	rings    rollout.Rings          // canary, early and broad
+	deadline rollout.DeadlinePolicy // a week after posting, at 09:30
+	now      time.Time              // ten days after the feed's newest release
+}
+
+func newPlanFixture(t testing.TB) planFixture {
+	t.Helper()
 	data, err := os.ReadFile(fixtureFeed)
 	require.NoError(t, err)
 	cat, err := compat.ParseCatalog(data)
 	require.NoError(t, err)
 	rings, err := rollout.ParseRings("canary=5%:0,early=25%:3,broad=100%:7")
 	require.NoError(t, err)
-	now := time.Date(2026, 8, 27, 12, 0, 0, 0, time.UTC)
-	deadline := rollout.DeadlinePolicy{Days: 7, At: rollout.MustParseTimeOfDay("09:30"), GraceDays: 1}
-	plans := []struct {
-		name string
-		plan *rollout.Plan
-	}{
-		{"a target with payloads", &rollout.Plan{Target: compat.MustParseVersion("15.7.9"), Catalog: cat, Rings: rings, Deadline: deadline, Payloads: &rollout.PayloadOptions{}}},
-		{"the latest release", &rollout.Plan{Policy: compat.Policy{Latest: true}, Catalog: cat, Rings: rings, Deadline: deadline}},
+	return planFixture{cat: cat, rings: rings, deadline: rollout.DeadlinePolicy{Days: 7, At: rollout.MustParseTimeOfDay("09:30"), GraceDays: 1},
+		now: time.Date(2026, 8, 27, 12, 0, 0, 0, time.UTC)}
+}
+
+// namedPlan is a plan a test runs under, with its name.
+type namedPlan struct {
+	name string
+	plan *rollout.Plan
+}
+
+// plans are plans that take devices down different paths: a fixed target, payloads,
+// a policy, refusals.
+func (f planFixture) plans() []namedPlan {
+	return []namedPlan{
+		{"a target no Intel Mac runs, no catalogue", &rollout.Plan{Target: compat.MustParseVersion("27")}},
+		{"a target with payloads", &rollout.Plan{Target: compat.MustParseVersion("15.7.9"), Catalog: f.cat, Rings: f.rings, Deadline: f.deadline, Payloads: &rollout.PayloadOptions{}}},
+		{"the latest release", &rollout.Plan{Policy: compat.Policy{Latest: true}, Catalog: f.cat, Rings: f.rings, Deadline: f.deadline}},
+		{"a minimum with payloads", &rollout.Plan{Policy: compat.Policy{Minimum: compat.MustParseVersion("15.7.9")}, Catalog: f.cat, Rings: f.rings, Deadline: f.deadline, Payloads: &rollout.PayloadOptions{}}},
 	}
+}
+
+func TestPlanFastPathWritesWhatEncodingJSONWrites(t *testing.T) {
+	f := newPlanFixture(t)
 	devices := []rollout.Device{
 		{ID: `quote " backslash \ café`, Mac: compat.Mac{Model: "Mac14,2", DeviceID: "J413AP", Version: compat.MustParseVersion("14.6")}},
 		{ID: "mdm\u2028", Mac: compat.Mac{Model: "Mac14,2", DeviceID: "J413AP", Version: compat.MustParseVersion("13.6")}, Ring: "early"},
@@ -328,16 +351,17 @@ func TestPlanFastPathWritesWhatEncodingJSONWrites(t *testing.T) {
 		{ID: "phone <&>", Mac: compat.Mac{Model: "iPhone1,1", Version: compat.MustParseVersion("13.6")}},
 		{ID: "old imac", Mac: compat.Mac{Model: "iMac19,1", DeviceID: "Mac-63001698E7A34814", Version: compat.MustParseVersion("15.1")}, Ring: "canary"},
 	}
-	for _, p := range plans {
+	for _, p := range f.plans() {
 		t.Run(p.name, func(t *testing.T) {
-			jsonWorker, textWorker := newPlanWorker(p.plan, now, true), newPlanWorker(p.plan, now, false)
+			require.NoError(t, p.plan.Validate())
+			jsonWorker, textWorker := newPlanWorker(p.plan, f.now, true), newPlanWorker(p.plan, f.now, false)
 			for i, dev := range devices {
 				line, err := json.Marshal(map[string]string{"id": dev.ID, "model": dev.Mac.Model, "chip": chipText(dev.Mac.Chip), "device_id": dev.Mac.DeviceID, "current": dev.Mac.Version.String(), "ring": dev.Ring})
 				require.NoError(t, err)
 				if chip, err := compat.ChipForModel(dev.Mac.Model); err == nil {
 					dev.Mac.Chip = chip
 				}
-				step, err := p.plan.Step(dev, now)
+				step, err := p.plan.Step(dev, f.now)
 				var want string
 				if err != nil {
 					want = referenceRefusal(t, dev.ID, i+1, err)
@@ -415,23 +439,7 @@ func TestPlanAnswerDoesNotDependOnWhichDeviceCameFirst(t *testing.T) {
 // each line reads as it would alone, whatever devices came before it and shared its
 // cached answer, in either form, with or without payloads.
 func TestPlanLineDoesNotDependOnTheLinesBefore(t *testing.T) {
-	data, err := os.ReadFile(fixtureFeed)
-	require.NoError(t, err)
-	cat, err := compat.ParseCatalog(data)
-	require.NoError(t, err)
-	rings, err := rollout.ParseRings("canary=5%:0,early=25%:3,broad=100%:7")
-	require.NoError(t, err)
-	deadline := rollout.DeadlinePolicy{Days: 7, At: rollout.MustParseTimeOfDay("09:30"), GraceDays: 1}
-	now := time.Date(2026, 8, 27, 12, 0, 0, 0, time.UTC)
-	plans := []struct {
-		name string
-		plan *rollout.Plan
-	}{
-		{"a target no Intel Mac runs, no catalogue", &rollout.Plan{Target: compat.MustParseVersion("27")}},
-		{"a target with payloads", &rollout.Plan{Target: compat.MustParseVersion("15.7.9"), Catalog: cat, Rings: rings, Deadline: deadline, Payloads: &rollout.PayloadOptions{}}},
-		{"the latest release", &rollout.Plan{Policy: compat.Policy{Latest: true}, Catalog: cat, Rings: rings, Deadline: deadline}},
-		{"a minimum with payloads", &rollout.Plan{Policy: compat.Policy{Minimum: compat.MustParseVersion("15.7.9")}, Catalog: cat, Rings: rings, Deadline: deadline, Payloads: &rollout.PayloadOptions{}}},
-	}
+	f := newPlanFixture(t)
 	lines := []string{
 		`{"id":"a","model":"MacBookPro16,1","device_id":"J152FAP","current":"14.1"}`,
 		`{"id":"b","model":"MacBookPro16,1","device_id":"J999AP","current":"14.1"}`,
@@ -449,13 +457,12 @@ func TestPlanLineDoesNotDependOnTheLinesBefore(t *testing.T) {
 		`{"id":"beta","model":"Mac14,2","current":"14.6","ring":"beta"}`,
 		`{"model":"Mac14,2","current":"14.6"}`,
 	}
-	for _, p := range plans {
-		require.NoError(t, p.plan.Validate(), p.name)
+	for _, p := range f.plans() {
 		for _, jsonOut := range []bool{true, false} {
 			t.Run(fmt.Sprintf("%s/json=%v", p.name, jsonOut), func(t *testing.T) {
-				shared := newPlanWorker(p.plan, now, jsonOut)
+				shared := newPlanWorker(p.plan, f.now, jsonOut)
 				for i, l := range lines {
-					alone := newPlanWorker(p.plan, now, jsonOut).line(nil, []byte(l), i+1)
+					alone := newPlanWorker(p.plan, f.now, jsonOut).line(nil, []byte(l), i+1)
 					assert.Equal(t, string(alone), string(shared.line(nil, []byte(l), i+1)), "line %d", i+1)
 				}
 			})
