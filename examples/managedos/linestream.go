@@ -44,8 +44,12 @@ type streamOptions struct {
 // output in parallel, and writes the outputs to w in input order as they complete.
 // Memory is bounded by a few blocks per worker whatever the size of the input: a
 // line over maxLine is skipped up to its newline and handed to the worker's tooLong.
-// It returns the first read or write error.
+// It returns the first read or write error; after a write error it reads no more.
+// It panics without workers, which would leave every block undone.
 func streamLines(r io.Reader, w io.Writer, o streamOptions, workers []lineWorker) error {
+	if len(workers) == 0 {
+		panic("managedos: streamLines without workers")
+	}
 	inflight := 2*len(workers) + 2
 	free := make(chan *lineBlock, inflight)
 	for range inflight {
