@@ -219,7 +219,7 @@ func (o ParseOptions) ParseEnforcement(data []byte) (Enforcement, error) {
 	}
 	var w wireEnforcement
 	if err := json.Unmarshal(data, &w); err != nil {
-		return Enforcement{}, fmt.Errorf("ddm: enforcement declaration: %s: %w", boundedError(err), ErrInvalidDeclaration)
+		return Enforcement{}, fmt.Errorf("ddm: enforcement declaration: %s: %w", errtext.Error(err), ErrInvalidDeclaration)
 	}
 	if w.Type != EnforcementType {
 		return Enforcement{}, fmt.Errorf("ddm: Type %s: want %s: %w", errtext.Quote(w.Type), EnforcementType, ErrInvalidDeclaration)

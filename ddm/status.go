@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/managedos/managedos/compat"
-	"github.com/managedos/managedos/internal/errtext"
 	"github.com/managedos/managedos/mechanism"
 )
 
@@ -195,15 +194,6 @@ func (o ParseOptions) ParseStatusReport(data []byte) (*StatusReport, error) {
 		return r, w.err()
 	}
 	return readStatusReport(data)
-}
-
-// boundedError returns err's text for a message: whole when short, else cut by
-// errtext.Quote, since encoding/json's errors may hold a value as the Mac sent it.
-func boundedError(err error) string {
-	if s := err.Error(); len(s) <= 4*errtext.MaxValue {
-		return s
-	}
-	return errtext.Quote(err.Error())
 }
 
 // Observation turns the report's software update state into an observation for

@@ -126,7 +126,7 @@ type statusWire struct {
 
 // bad records an error of the item (or "Errors") named.
 func (w *statusWire) bad(item string, err error) {
-	w.errs = append(w.errs, fmt.Errorf("ddm: status item %s: %s: %w", item, boundedError(err), ErrInvalidStatus))
+	w.errs = append(w.errs, fmt.Errorf("ddm: status item %s: %s: %w", item, errtext.Error(err), ErrInvalidStatus))
 }
 
 // checkItem runs statusItems[i]'s check, recording its error.

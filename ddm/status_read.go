@@ -20,7 +20,7 @@ func readStatusReport(data []byte) (*StatusReport, error) {
 		Errors      json.RawMessage            `json:"Errors"`
 	}
 	if err := json.Unmarshal(data, &top); err != nil {
-		return nil, fmt.Errorf("ddm: status report: %s: %w", boundedError(err), ErrInvalidStatus)
+		return nil, fmt.Errorf("ddm: status report: %s: %w", errtext.Error(err), ErrInvalidStatus)
 	}
 	r := &StatusReport{Raw: bytes.Clone(data)}
 	var w statusWire
@@ -91,7 +91,7 @@ func (l *declarationList) UnmarshalJSON(raw []byte) error {
 		}
 		var list []declarationWire
 		if err := json.Unmarshal(groups[g], &list); err != nil {
-			errs = append(errs, fmt.Errorf("%s: %s", g, boundedError(err)))
+			errs = append(errs, fmt.Errorf("%s: %s", g, errtext.Error(err)))
 			continue
 		}
 		for _, d := range list {

@@ -1,11 +1,11 @@
 package rollout
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
 	"github.com/managedos/managedos/compat"
+	"github.com/managedos/managedos/internal/errtext"
 )
 
 // Plan is how a fleet's update is rolled out: what each Mac must reach, its ring
@@ -64,7 +64,7 @@ func (p *Plan) Validate() error {
 			errs = append(errs, err)
 		}
 	}
-	return errors.Join(errs...)
+	return errtext.Join(errs...)
 }
 
 // isZeroPolicy reports whether p asks for nothing.
@@ -98,9 +98,11 @@ type Decided struct {
 // Decide works out what mac must reach under p at now, and how. It fails as
 // [compat.SelectTarget] and [compat.Table.ResolveMac] do, with their sentinels
 // (downgrade, unsupported, unsupported hardware, unknown chip, invalid version).
-// It depends only on mac and now, so a caller deciding for many Macs may keep its
-// answers by the Mac's snapshot.
+// It decides for p.ShapeOf(mac), so Macs of one shape get the same answer or the
+// same error (which names no more of the Mac than its shape), and a caller deciding
+// for many Macs may keep one answer per shape.
 func (p *Plan) Decide(mac compat.Mac, now time.Time) (Decided, error) {
+	mac = p.ShapeOf(mac)
 	var t compat.Target
 	if p.Target.IsValid() {
 		t = p.fixedTarget()
@@ -144,11 +146,11 @@ func (p *Plan) resolve(mac compat.Mac, target compat.Version) (compat.Decision, 
 	return compat.ResolveMac(mac, target, p.Catalog)
 }
 
-// ShapeOf returns mac with what [Plan.Decide] does not read for p cleared: with a
-// fixed Target the Mac's build, and without a catalogue its device ID too; always
-// its serial, UDID and the facts a decision does not depend on. Decide gives Macs
-// with the same shape the same answer, so a caller deciding for a fleet can keep
-// one answer per shape; the fewer fields a shape keeps, the more Macs share it.
+// ShapeOf returns mac with what [Plan.Decide] does not read for p cleared: its
+// serial, UDID and the facts a decision does not depend on, and with a fixed Target
+// its build, and without a catalogue its device ID too. Decide decides for the
+// shape, so Macs with the same shape get the same answer; the fewer fields a shape
+// keeps, the more Macs share it.
 func (p *Plan) ShapeOf(mac compat.Mac) compat.Mac {
 	shape := compat.Mac{Model: mac.Model, DeviceID: mac.DeviceID, Chip: mac.Chip, Version: mac.Version, Build: mac.Build}
 	if p.Target.IsValid() {

@@ -62,7 +62,7 @@ func (p Payload) IsZero() bool {
 
 // Step applies p to one device at now: [Plan.Decide] for its Mac, then
 // [Plan.Schedule]. Errors are the device's refusal (see Decide) or its ring
-// (ErrUnknownRing, ErrNoDeviceID) or deadline (ErrInvalidDeadline).
+// ([ErrUnknownRing], [ErrNoDeviceID]) or deadline ([ErrInvalidDeadline]).
 func (p *Plan) Step(dev Device, now time.Time) (Step, error) {
 	d, err := p.Decide(dev.Mac, now)
 	if err != nil {

@@ -223,6 +223,7 @@ func TestShapeOfKeepsWhatDecideReads(t *testing.T) {
 		{Policy: compat.Policy{Latest: true}, Catalog: cat},
 		{Policy: compat.Policy{Minimum: compat.MustParseVersion("26.3.1 (a)")}, Catalog: cat},
 		{Policy: compat.Policy{Minimum: compat.MustParseVersion("15.7.9")}},
+		{Target: compat.MustParseVersion("27")}, // refusals name the Mac's model and device ID
 	}
 	macs := []compat.Mac{
 		mac("Mac14,2", "J413AP", "14.6", "23G80"),
@@ -243,4 +244,12 @@ func TestShapeOfKeepsWhatDecideReads(t *testing.T) {
 	}
 	fixed := &Plan{Target: compat.MustParseVersion("15.7.9")}
 	assert.Equal(t, fixed.ShapeOf(macs[0]), fixed.ShapeOf(mac("Mac14,2", "J999AP", "14.6", "23G93")), "a fixed target without a catalogue reads neither build nor device ID")
+}
+
+func TestDecideNamesNoMoreOfTheMacThanItsShape(t *testing.T) {
+	plan := &Plan{Target: compat.MustParseVersion("27")}
+	_, err := plan.Decide(mac("MacBookPro16,1", "J152FAP", "14.1", ""), stepNow)
+	require.ErrorIs(t, err, compat.ErrUnsupportedHardware)
+	assert.Contains(t, err.Error(), `"MacBookPro16,1"`)
+	assert.NotContains(t, err.Error(), "J152FAP", "without a catalogue the device ID decides nothing, so Macs that differ only in it share one refusal")
 }

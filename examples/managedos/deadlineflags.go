@@ -12,26 +12,23 @@ import (
 
 // deadlineFlags are plan's rings and deadline flags.
 type deadlineFlags struct {
-	rings, at, tz   string
-	days, graceDays int
-	daysSet, tzSet  bool
+	rings, at, tz            string
+	days, graceDays          int
+	daysSet, tzSet, graceSet bool
 }
 
 // addDeadlineFlags binds the rings and deadline flags to fs.
 func addDeadlineFlags(fs *flag.FlagSet) *deadlineFlags {
 	f := &deadlineFlags{}
 	fs.StringVar(&f.rings, "rings", "", "staggered rings with cumulative shares and offsets in days, such as canary=5%:0,early=25%:3,broad=100%:7; a device's \"ring\" names its ring, else its id places it")
-	fs.Func("deadline-days", "deadlines fall N days after the target's posting date (plus the ring's offset)", func(s string) error {
-		n, err := strconv.Atoi(s)
-		f.days, f.daysSet = n, true
-		return err
-	})
+	fs.Func("deadline-days", "deadlines fall N days after the target's posting date (plus the ring's offset)", givenInt(&f.days, &f.daysSet))
 	fs.StringVar(&f.at, "deadline-time", "", "the deadline's local time of day, HH:MM")
 	fs.Func("tz", "the enforcement time zone, an IANA name such as Europe/Berlin (default: each Mac's own local time)", func(s string) error {
 		f.tz, f.tzSet = s, true
 		return nil
 	})
-	fs.IntVar(&f.graceDays, "grace-days", 1, "a deadline already past moves to this many days after now, at the same time of day")
+	f.graceDays = 1
+	fs.Func("grace-days", "a deadline already past moves to this many days after now, at the same time of day (default 1)", givenInt(&f.graceDays, &f.graceSet))
 	return f
 }
 
@@ -52,22 +49,36 @@ func (f *deadlineFlags) load() (rollout.Rings, rollout.DeadlinePolicy, error) {
 	case f.daysSet != (f.at != ""):
 		return rings, p, usageError{"-deadline-days and -deadline-time go together"}
 	case !f.daysSet:
-		if f.tzSet {
-			return rings, p, usageError{"-tz needs -deadline-days and -deadline-time"}
+		if f.tzSet || f.graceSet {
+			return rings, p, usageError{"-tz and -grace-days need -deadline-days and -deadline-time"}
 		}
 		return rings, p, nil
 	}
-	p.Days, p.GraceDays = f.days, f.graceDays
 	if p.At, err = rollout.ParseTimeOfDay(f.at); err != nil {
 		return rings, p, usageError{"-deadline-time: " + err.Error()}
 	}
+	// Each number checked on its own, by the policy's rules, names its flag.
+	if err := (rollout.DeadlinePolicy{At: p.At, Days: f.days}).Validate(); err != nil {
+		return rings, p, usageError{"-deadline-days: " + err.Error()}
+	}
+	if err := (rollout.DeadlinePolicy{At: p.At, GraceDays: f.graceDays}).Validate(); err != nil {
+		return rings, p, usageError{"-grace-days: " + err.Error()}
+	}
+	p.Days, p.GraceDays = f.days, f.graceDays
 	if f.tzSet {
 		if p.Zone, err = time.LoadLocation(f.tz); err != nil || f.tz == "" {
 			return rings, p, usageError{fmt.Sprintf("-tz %s: not a time zone this machine knows", errtext.Quote(f.tz))}
 		}
 	}
-	if err := p.Validate(); err != nil {
-		return rings, p, usageError{"deadline flags: " + err.Error()}
-	}
 	return rings, p, nil
+}
+
+// givenInt returns a flag.Func setter that reads a whole number into n and notes
+// in given that the flag was given.
+func givenInt(n *int, given *bool) func(string) error {
+	return func(s string) error {
+		v, err := strconv.Atoi(s)
+		*n, *given = v, true
+		return err
+	}
 }

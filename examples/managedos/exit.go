@@ -9,6 +9,7 @@ import (
 	"github.com/managedos/managedos/compat"
 	"github.com/managedos/managedos/mdmcmd"
 	"github.com/managedos/managedos/mechanism"
+	"github.com/managedos/managedos/rollout"
 )
 
 // Exit statuses.
@@ -33,6 +34,8 @@ var errorCodes = []struct {
 }{
 	{compat.ErrTooLarge, "too-large"},
 	{errInvalidInput, "invalid-input"},
+	{rollout.ErrUnknownRing, "invalid-input"},
+	{rollout.ErrNoDeviceID, "invalid-input"},
 	{compat.ErrInvalidVersion, "invalid-version"},
 	{compat.ErrInvalidBuild, "invalid-version"},
 	{compat.ErrUnknownChip, "unknown-chip"},

@@ -143,6 +143,7 @@ type observationReader struct {
 	skipped lineErrors
 }
 
+// line reads one observation, or records why it could not.
 func (c *observationReader) line(dst, line []byte, n int) []byte {
 	line = bytes.TrimSpace(line)
 	if len(line) == 0 {
@@ -157,6 +158,7 @@ func (c *observationReader) line(dst, line []byte, n int) []byte {
 	return dst
 }
 
+// tooLong records a line over the limit.
 func (c *observationReader) tooLong(dst []byte, n, limit int) []byte {
 	c.skipped.add(n, fmt.Errorf("line %d: over the limit of %d bytes per line: %w: %w", n, limit, compat.ErrTooLarge, errInvalidInput))
 	return dst
@@ -169,7 +171,7 @@ func readObservation(line []byte) (mechanism.Observation, error) {
 	}
 	var l observationLine
 	if err := json.Unmarshal(line, &l); err != nil {
-		return mechanism.Observation{}, fmt.Errorf("%v: %w", err, errInvalidInput)
+		return mechanism.Observation{}, fmt.Errorf("%s: %w", errtext.Error(err), errInvalidInput)
 	}
 	if l.At == nil {
 		return mechanism.Observation{}, fmt.Errorf("\"at\" is required: %w", errInvalidInput)

@@ -104,6 +104,7 @@ func TestInferSkipsAndNamesTheBadLine(t *testing.T) {
 		"percent string":  {`{"at":"2026-11-27T09:00:00Z","percent":"30%"}` + "\n" + good, 1, "line 1"},
 		"two values":      {`{"at":"2026-11-27T09:00:00Z"} {}` + "\n" + good, 1, "line 1: compat: JSON at byte 30: data after the top-level value"},
 		"target a number": {`{"at":"2026-11-27T09:00:00Z","target":14.2}` + "\n" + good, 1, "line 1"},
+		"a long bad time": {`{"at":"` + strings.Repeat("9", 100000) + `"}` + "\n" + good, 1, `line 1: "parsing time`},
 	} {
 		code, stdout, _ := runTool(t, tt.input, "infer", "-json", "-now", "2026-11-27T13:00:00Z")
 		require.Equal(t, exitRefused, code, name)
@@ -115,6 +116,7 @@ func TestInferSkipsAndNamesTheBadLine(t *testing.T) {
 		assert.Equal(t, tt.line, got.LineErrors[0].Line, name)
 		assert.Equal(t, "invalid-input", got.LineErrors[0].Error.Code, name)
 		assert.Contains(t, got.LineErrors[0].Error.Message, tt.says, name)
+		assert.Less(t, len(got.LineErrors[0].Error.Message), 400, "%s: the message quotes no more than a bit of the line", name)
 	}
 }
 

@@ -3,7 +3,11 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"unicode/utf8"
+
+	"github.com/managedos/managedos/compat"
 )
 
 // inventoryDevice is one line of plan's inventory, as JSON:
@@ -28,17 +32,20 @@ type inventoryJSON struct {
 // readInventoryLine reads one inventory line into d. Lines in the common shape — one
 // flat object whose keys are spelled exactly as above and whose values are plain
 // strings or null, with no escapes — are read in place without allocating; anything
-// else goes to encoding/json, so the result is always what encoding/json would give
-// (its case-insensitive keys, escapes, replaced invalid UTF-8 and errors included).
+// else is checked against the line limits (depth, string length), then goes to
+// encoding/json, so the result of a line within the limits is always what encoding/json would give (its
+// case-insensitive keys, escapes, replaced invalid UTF-8 and errors included).
 func readInventoryLine(line []byte, d *inventoryDevice) error {
 	*d = inventoryDevice{}
 	if readInventoryFast(line, d) {
 		return nil
 	}
+	if err := lineLimits().CheckJSON(line); errors.Is(err, compat.ErrTooLarge) {
+		return err // broken JSON is left to encoding/json, whose message says more
+	}
 	var j inventoryJSON
 	if err := json.Unmarshal(line, &j); err != nil {
-		*d = inventoryDevice{}
-		return err
+		return fmt.Errorf("not a JSON object of strings: %v", err)
 	}
 	*d = inventoryDevice{
 		ID: []byte(j.ID), Model: []byte(j.Model), Chip: []byte(j.Chip), DeviceID: []byte(j.DeviceID),

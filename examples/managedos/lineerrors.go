@@ -40,6 +40,8 @@ type lineErrors struct {
 	count int
 }
 
+// add counts line n, skipped with err, and keeps it while fewer than
+// errtext.MaxErrors are kept.
 func (l *lineErrors) add(n int, err error) {
 	l.count++
 	if len(l.kept) < errtext.MaxErrors {

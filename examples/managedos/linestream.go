@@ -44,8 +44,12 @@ type streamOptions struct {
 // output in parallel, and writes the outputs to w in input order as they complete.
 // Memory is bounded by a few blocks per worker whatever the size of the input: a
 // line over maxLine is skipped up to its newline and handed to the worker's tooLong.
-// It returns the first read or write error.
+// It returns the first read or write error; after a write error it reads no more.
+// It panics without workers, which would leave every block undone.
 func streamLines(r io.Reader, w io.Writer, o streamOptions, workers []lineWorker) error {
+	if len(workers) == 0 {
+		panic("managedos: streamLines without workers")
+	}
 	inflight := 2*len(workers) + 2
 	free := make(chan *lineBlock, inflight)
 	for range inflight {
@@ -75,6 +79,11 @@ func streamLines(r io.Reader, w io.Writer, o streamOptions, workers []lineWorker
 		defer close(order)
 		defer close(jobs)
 		readErr <- readBlocks(r, o, func(fill func(*lineBlock)) bool {
+			select {
+			case <-stop: // before a free block, which may be ready too
+				return false
+			default:
+			}
 			var b *lineBlock
 			select {
 			case b = <-free:
@@ -99,6 +108,9 @@ func streamLines(r io.Reader, w io.Writer, o streamOptions, workers []lineWorker
 			}
 		}
 		done += b.lines
+		if cap(b.data) > o.blockSize {
+			b.data = nil // it held a long line: let it go
+		}
 		free <- b
 		if o.progress != nil {
 			o.progress(done)
@@ -132,13 +144,17 @@ func runLines(lw lineWorker, dst, data []byte, first, maxLine int) []byte {
 }
 
 // readBlocks cuts r into blocks of whole lines. emit takes a function that fills a
-// free block and queues it; it returns false when reading must stop.
+// free block and queues it; it returns false when reading must stop. A block is
+// blockSize bytes unless a longer line needs more, and the next one is blockSize
+// again.
 func readBlocks(r io.Reader, o streamOptions, emit func(fill func(*lineBlock)) bool) error {
-	buf := make([]byte, 0, min(o.blockSize, o.maxLine+1))
+	block := min(o.blockSize, o.maxLine+1)
+	buf := make([]byte, 0, block)
+	want := block // how much to read before cutting a block
 	line, eof := 1, false
 	for {
-		for len(buf) < cap(buf) && !eof {
-			n, err := r.Read(buf[len(buf):cap(buf)])
+		for len(buf) < want && !eof {
+			n, err := r.Read(buf[len(buf):want])
 			buf = buf[:len(buf)+n]
 			switch {
 			case err == io.EOF:
@@ -166,10 +182,12 @@ func readBlocks(r io.Reader, o streamOptions, emit func(fill func(*lineBlock)) b
 			if err != nil {
 				return err
 			}
-			buf, eof = append(buf[:0], rest...), ended
+			buf, eof, want = append(buf[:0], rest...), ended, block
 			continue
 		case end == 0 && !eof:
-			buf = slices.Grow(buf, min(cap(buf), o.maxLine+1-cap(buf))) // a long line: read more of it
+			// A long line: read more of it (len(buf) is at least want here).
+			want = min(2*len(buf), o.maxLine+1)
+			buf = slices.Grow(buf, want-len(buf))
 			continue
 		case end == 0:
 			end = len(buf) // the last line, without a newline
@@ -184,7 +202,7 @@ func readBlocks(r io.Reader, o streamOptions, emit func(fill func(*lineBlock)) b
 		}) {
 			return nil
 		}
-		buf = append(buf[:0], buf[end:]...)
+		buf, want = append(buf[:0], buf[end:]...), block
 	}
 }
 
@@ -195,6 +213,9 @@ func skipLine(r io.Reader, scratch []byte) (rest []byte, eof bool, err error) {
 	for {
 		n, err := r.Read(buf)
 		if i := bytes.IndexByte(buf[:n], '\n'); i >= 0 {
+			if err != nil && err != io.EOF {
+				return nil, false, err
+			}
 			return buf[i+1 : n], err == io.EOF, nil
 		}
 		if err == io.EOF {

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"math/rand/v2"
 	"runtime"
 	"strings"
 	"testing"
 	"testing/iotest"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -92,8 +94,93 @@ func TestStreamLinesStopsOnAWriteError(t *testing.T) {
 	assert.ErrorIs(t, err, io.ErrClosedPipe)
 }
 
+// failAfter takes n bytes, then fails every write.
+type failAfter struct {
+	n   int
+	got bytes.Buffer
+}
+
+func (f *failAfter) Write(p []byte) (int, error) {
+	k := min(len(p), f.n-f.got.Len())
+	f.got.Write(p[:k])
+	if k < len(p) {
+		return k, io.ErrClosedPipe
+	}
+	return k, nil
+}
+
+func TestStreamLinesStopsReadingWhenAWriteFailsMidStream(t *testing.T) {
+	before := runtime.NumGoroutine()
+	for _, workers := range []int{1, 2, 5} {
+		t.Run(fmt.Sprint(workers), func(t *testing.T) {
+			w := &failAfter{n: 10_000}
+			r := &repeatReader{line: []byte("line\n"), n: math.MaxInt} // never ends
+			lw := make([]lineWorker, workers)
+			for i := range lw {
+				lw[i] = echoWorker{}
+			}
+			o := streamOptions{blockSize: 256, maxLine: 64}
+			require.ErrorIs(t, streamLines(r, w, o, lw), io.ErrClosedPipe)
+			want := echoSequential(strings.Repeat("line\n", 2000), o.maxLine)
+			assert.Equal(t, want[:w.got.Len()], w.got.String(), "what was written is the output's start, in order")
+			assert.Less(t, (math.MaxInt-r.n)*len("line\n"), w.n+(2*workers+4)*o.blockSize, "bytes read after the write failed")
+		})
+	}
+	// The goroutines are done when streamLines returns, but may take a moment to exit.
+	deadline := time.Now().Add(time.Second)
+	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
+	}
+	assert.LessOrEqual(t, runtime.NumGoroutine(), before, "goroutines left running")
+}
+
+func TestReadBlocksGoesBackToTheBlockSizeAfterALongLine(t *testing.T) {
+	in := strings.Repeat("x", 5000) + "\n" + strings.Repeat("short line\n", 1000)
+	o := streamOptions{blockSize: 256, maxLine: 8192}
+	var sizes []int
+	b := &lineBlock{}
+	require.NoError(t, readBlocks(strings.NewReader(in), o, func(fill func(*lineBlock)) bool {
+		fill(b)
+		sizes = append(sizes, len(b.data))
+		return true
+	}))
+	require.Greater(t, len(sizes), 2)
+	assert.GreaterOrEqual(t, sizes[0], 5001)
+	for i, n := range sizes[1:] {
+		assert.LessOrEqual(t, n, o.blockSize, "block %d", i+1)
+	}
+}
+
 func TestStreamLinesReportsAReadError(t *testing.T) {
 	r := io.MultiReader(strings.NewReader("a\nb\n"), iotest.ErrReader(io.ErrUnexpectedEOF))
+	var out bytes.Buffer
+	err := streamLines(r, &out, streamOptions{blockSize: 64, maxLine: 64}, []lineWorker{echoWorker{}})
+	assert.ErrorIs(t, err, io.ErrUnexpectedEOF)
+}
+
+// chunkReader returns its chunks one a read, the last with err, then io.EOF: an
+// error said once, which the reader must not drop.
+type chunkReader struct {
+	chunks []string
+	err    error
+}
+
+func (c *chunkReader) Read(p []byte) (int, error) {
+	if len(c.chunks) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(p, c.chunks[0])
+	if c.chunks[0] = c.chunks[0][n:]; c.chunks[0] == "" {
+		c.chunks = c.chunks[1:]
+	}
+	if len(c.chunks) == 0 {
+		return n, c.err
+	}
+	return n, nil
+}
+
+func TestStreamLinesReportsAReadErrorThatEndsAnOverLongLine(t *testing.T) {
+	r := &chunkReader{chunks: []string{strings.Repeat("x", 200), "xx\nnext\n"}, err: io.ErrUnexpectedEOF}
 	var out bytes.Buffer
 	err := streamLines(r, &out, streamOptions{blockSize: 64, maxLine: 64}, []lineWorker{echoWorker{}})
 	assert.ErrorIs(t, err, io.ErrUnexpectedEOF)

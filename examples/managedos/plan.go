@@ -28,9 +28,15 @@ func runPlan(e *env, args []string) error {
 	tf := addTargetFlags(fs)
 	df := addDeadlineFlags(fs)
 	payloads := fs.Bool("payloads", false, "add to each line the ScheduleOSUpdate plist, the DDM declarations or the startosinstall invocation the device needs (needs the deadline flags)")
-	workers := fs.Int("workers", 0, "goroutines deciding devices (default: one per CPU)")
+	workers := fs.Int("workers", 0, "goroutines deciding devices, at most one per CPU (default: one per CPU)")
 	if err := parse(fs, args, false); err != nil {
 		return err
+	}
+	if *workers < 0 || *workers > defaultWorkers() {
+		// Each worker keeps its own caches and blocks in flight: more workers than
+		// CPUs would only hold more memory.
+		fs.Usage()
+		return usageError{fmt.Sprintf("-workers %d: want 1 to %d, the CPUs this process may use, or 0 for all of them", *workers, defaultWorkers())}
 	}
 	plan, now, err := planFromFlags(fs, *target, tf, df)
 	if err != nil {
@@ -59,11 +65,12 @@ func runPlan(e *env, args []string) error {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		// plan's caches and blocks in flight hold a few megabytes whatever the size of
 		// the inventory; a soft limit makes the collector work a little harder
-		// instead of letting garbage grow the process past that.
-		debug.SetMemoryLimit(planMemoryLimit)
+		// instead of letting garbage grow the process past that. The limit before is
+		// back when plan returns (tests run the tool in process).
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(planMemoryLimit))
 	}
 	n := *workers
-	if n <= 0 {
+	if n == 0 {
 		n = defaultWorkers()
 	}
 	pw := make([]*planWorker, n)

@@ -26,6 +26,7 @@ type planShapeJSON struct {
 	Reason    string               `json:"reason,omitempty"`
 }
 
+// shapeJSON returns the fields of d a plan line prints.
 func shapeJSON(d rollout.Decided) planShapeJSON {
 	s := planShapeJSON{
 		Compliant: d.Target.Compliant,
@@ -131,9 +132,11 @@ func appendPayloadJSON(dst []byte, p rollout.Payload, scratch *[]byte) []byte {
 	return dst
 }
 
-// The text form's columns and their widths; a longer value pushes the rest right.
+// planTextHeader names the text form's columns; a value longer than its column
+// pushes the rest right.
 const planTextHeader = "ID                    TARGET        KIND   DELIVERY        RING        DEADLINE                   RULE\n"
 
+// planTextWidths are the widths of the columns of planTextHeader but the last.
 var planTextWidths = [...]int{22, 14, 7, 16, 12, 27}
 
 // shapeText renders the text columns a shape's devices share: target, kind and
@@ -184,4 +187,5 @@ func padded[S []byte | string](dst []byte, s S, width int) []byte {
 	return append(dst, spaces[:max(1, min(len(spaces), width-len(s)))]...)
 }
 
+// spaces pads the text columns.
 const spaces = "                                "

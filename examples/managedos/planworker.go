@@ -1,9 +1,12 @@
 package main
 
 import (
+	"encoding/binary"
 	"fmt"
 	"strconv"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/managedos/managedos/compat"
 	"github.com/managedos/managedos/internal/jsontext"
@@ -51,11 +54,13 @@ type shape struct {
 	rings   []ringTail
 }
 
-// answerKey tells answers apart: by what they print and, with payloads, by what a
-// payload reads beyond that (the Mac's version and chip gate what a declaration,
-// command or installer may carry).
+// answerKey tells answers apart: by the refusal, or by the answer's JSON fields,
+// which name all that a line prints in either form and all that Schedule reads
+// (the text form leaves the rule and the reason to the ring tail), and, with
+// payloads, by what a payload reads beyond them (the Mac's version and chip gate
+// what a declaration, command or installer may carry).
 type answerKey struct {
-	body    string
+	fields  string // the decided answer's JSON fields (see renderShape), or the rendered refusal
 	code    string
 	current compat.Version
 	chip    compat.Chip
@@ -69,6 +74,8 @@ type ringTail struct {
 	tail string
 }
 
+// newPlanWorker returns a worker deciding under plan at now, writing JSON lines
+// when jsonOut is set and text columns otherwise.
 func newPlanWorker(plan *rollout.Plan, now time.Time, jsonOut bool) *planWorker {
 	probe := plan.ShapeOf(compat.Mac{DeviceID: "probe", Build: compat.MustParseBuild("1A1")})
 	return &planWorker{plan: plan, now: now, json: jsonOut, shapes: make(map[string]*shape), answers: make(map[answerKey]*shape), texts: make(map[string]string),
@@ -77,20 +84,19 @@ func newPlanWorker(plan *rollout.Plan, now time.Time, jsonOut bool) *planWorker 
 
 // line decides one inventory line and appends its output.
 func (w *planWorker) line(dst, line []byte, n int) []byte {
-	if len(trimSpace(line)) == 0 {
-		return dst
+	if skipSpace(line, 0) == len(line) {
+		return dst // a blank line
 	}
 	d := &w.dev
 	if err := readInventoryLine(line, d); err != nil {
 		w.counts.unreadable++
-		return w.refusal(w.head(dst, nil, n, true), "invalid-input", "line "+strconv.Itoa(n)+": not a JSON object of strings: "+err.Error())
+		err = fmt.Errorf("line %d: %w: %w", n, err, errInvalidInput)
+		return w.refusal(w.head(dst, nil, n, true), errorCode(err), err.Error())
 	}
 	if !w.keyBuild && len(d.Build) > 0 {
 		// The shape leaves the build out, but a bad one is still this line's error.
 		if _, err := compat.ParseBuild(string(d.Build)); err != nil {
-			err = fmt.Errorf("build: %w", err)
-			w.counts.refused(errorCode(err))
-			return w.refusal(w.head(dst, d.ID, n, true), errorCode(err), err.Error())
+			return w.refuse(dst, d.ID, n, fmt.Errorf("build: %w", err))
 		}
 	}
 	sh := w.shape(d)
@@ -103,8 +109,7 @@ func (w *planWorker) line(dst, line []byte, n int) []byte {
 	}
 	ring, err := w.plan.Rings.Assign(string(d.ID), string(d.Ring))
 	if err != nil {
-		w.counts.refused(errorCode(err))
-		return w.refusal(w.head(dst, d.ID, n, true), errorCode(err), err.Error())
+		return w.refuse(dst, d.ID, n, err)
 	}
 	rt := w.ringTail(sh, d, ring)
 	if rt.code != "" {
@@ -122,8 +127,7 @@ func (w *planWorker) line(dst, line []byte, n int) []byte {
 func (w *planWorker) withPayload(dst []byte, d *inventoryDevice, n int, sh *shape) []byte {
 	step, err := w.plan.Schedule(rollout.Device{ID: string(d.ID), Ring: string(d.Ring)}, sh.decided, w.now)
 	if err != nil {
-		w.counts.refused(errorCode(err))
-		return w.refusal(w.head(dst, d.ID, n, true), errorCode(err), err.Error())
+		return w.refuse(dst, d.ID, n, err)
 	}
 	w.counts.decided(sh.decided)
 	dst = append(w.head(dst, d.ID, n, false), sh.body...)
@@ -146,7 +150,8 @@ func (w *planWorker) ringTail(sh *shape, d *inventoryDevice, ring rollout.Ring) 
 	step, err := w.plan.Schedule(rollout.Device{ID: string(d.ID), Ring: ring.Name}, sh.decided, w.now)
 	switch {
 	case err != nil:
-		rt.code, rt.tail = errorCode(err), w.intern(w.refusal(nil, errorCode(err), err.Error()))
+		rt.code = errorCode(err)
+		rt.tail = w.intern(w.refusal(nil, rt.code, err.Error()))
 	case w.json:
 		rt.tail = w.intern(appendStepJSON(nil, step, nil))
 	default:
@@ -157,11 +162,15 @@ func (w *planWorker) ringTail(sh *shape, d *inventoryDevice, ring rollout.Ring) 
 }
 
 // head appends the start of a device's line: the id, and for a refusal the line
-// number.
+// number. The text form quotes an id that is not printable on one line, so that
+// an id never starts a line of its own.
 func (w *planWorker) head(dst, id []byte, n int, refused bool) []byte {
 	if !w.json {
-		if len(id) == 0 {
+		switch {
+		case len(id) == 0:
 			id = []byte("-")
+		case !printable(id):
+			id = strconv.AppendQuote(nil, string(id))
 		}
 		return padded(dst, id, planTextWidths[0])
 	}
@@ -170,6 +179,13 @@ func (w *planWorker) head(dst, id []byte, n int, refused bool) []byte {
 		dst = strconv.AppendInt(append(dst, `,"line":`...), int64(n), 10)
 	}
 	return dst
+}
+
+// refuse appends the line of device id (line n), refused with err, and counts it.
+func (w *planWorker) refuse(dst, id []byte, n int, err error) []byte {
+	code := errorCode(err)
+	w.counts.refused(code)
+	return w.refusal(w.head(dst, id, n, true), code, err.Error())
 }
 
 // refusal appends the end of a refused line: the error with its code and message.
@@ -201,23 +217,31 @@ func (w *planWorker) shape(d *inventoryDevice) *shape {
 		clear(w.answers)
 		clear(w.texts)
 	}
-	sh := &shape{}
+	var decided rollout.Decided
 	mac, err := inventoryMac(d)
 	if err == nil {
-		sh.decided, err = w.plan.Decide(mac, w.now)
+		decided, err = w.plan.Decide(mac, w.now)
 	}
-	if err != nil {
-		sh.code, sh.body = errorCode(err), w.intern(w.refusal(nil, errorCode(err), err.Error()))
-	} else {
-		sh.body = w.intern(renderShape(sh.decided, w.json))
+	var code, body string
+	key := answerKey{}
+	switch {
+	case err != nil:
+		code = errorCode(err)
+		body = w.intern(w.refusal(nil, code, err.Error()))
+		key.fields, key.code = body, code
+	case w.json:
+		body = w.intern(renderShape(decided, true))
+		key.fields = body
+	default:
+		body = w.intern(renderShape(decided, false))
+		key.fields = string(renderShape(decided, true))
 	}
-	key := answerKey{body: sh.body, code: sh.code}
 	if w.plan.Payloads != nil {
-		key.current, key.chip = sh.decided.Decision.Current, sh.decided.Decision.Chip
+		key.current, key.chip = decided.Decision.Current, decided.Decision.Chip
 	}
-	if same, ok := w.answers[key]; ok {
-		sh = same
-	} else {
+	sh, ok := w.answers[key]
+	if !ok {
+		sh = &shape{decided: decided, code: code, body: body}
 		w.answers[key] = sh
 	}
 	w.shapes[string(w.key)] = sh
@@ -235,18 +259,24 @@ func (w *planWorker) intern(b []byte) string {
 }
 
 // appendShapeKey appends what decides a device's shape: the fields the decision
-// reads, each followed by a separator no JSON string holds unescaped.
+// reads, each after its length, so that two devices' fields never run together
+// into one key (a decoded field may hold any byte, "\u0000" included).
 func (w *planWorker) appendShapeKey(key []byte, d *inventoryDevice) []byte {
-	key = append(append(key, d.Model...), 0)
-	key = append(append(key, d.Chip...), 0)
-	key = append(append(key, d.Current...), 0)
+	key = appendKeyField(key, d.Model)
+	key = appendKeyField(key, d.Chip)
+	key = appendKeyField(key, d.Current)
 	if w.keyDeviceID {
-		key = append(append(key, d.DeviceID...), 0)
+		key = appendKeyField(key, d.DeviceID)
 	}
 	if w.keyBuild {
-		key = append(key, d.Build...)
+		key = appendKeyField(key, d.Build)
 	}
 	return key
+}
+
+// appendKeyField appends f to a shape key, after its length.
+func appendKeyField(key, f []byte) []byte {
+	return append(binary.AppendUvarint(key, uint64(len(f))), f...)
 }
 
 // inventoryMac is the snapshot an inventory line gives. The line needs "current"
@@ -278,12 +308,13 @@ func inventoryMac(d *inventoryDevice) (compat.Mac, error) {
 	return mac, nil
 }
 
-// trimSpace returns b without leading and trailing JSON whitespace.
-func trimSpace(b []byte) []byte {
-	i := skipSpace(b, 0)
-	j := len(b)
-	for j > i && (b[j-1] == ' ' || b[j-1] == '\t' || b[j-1] == '\n' || b[j-1] == '\r') {
-		j--
+// printable reports whether b is valid UTF-8 without control characters or line
+// separators (U+2028, U+2029): text that prints on one line.
+func printable(b []byte) bool {
+	for _, r := range string(b) {
+		if r == utf8.RuneError || unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+			return false
+		}
 	}
-	return b[i:j]
+	return true
 }

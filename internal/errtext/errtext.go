@@ -41,6 +41,19 @@ func Plain(s string) string {
 	return Quote(s)
 }
 
+// MaxMessage is how long a message from another package [Error] keeps whole.
+const MaxMessage = 4 * MaxValue
+
+// Error returns err's message for a message of ours: whole when it is at most
+// MaxMessage bytes, else cut by Quote. It is for errors of other packages, such as
+// encoding/json's or time's, which may quote a value from outside of any length.
+func Error(err error) string {
+	if s := err.Error(); len(s) <= MaxMessage {
+		return s
+	}
+	return Quote(err.Error())
+}
+
 // Join joins errs like [errors.Join], nil ones dropped, but keeps only the first
 // MaxErrors and ends with an error saying how many more there were. Every error
 // kept, and so every sentinel they wrap, stays visible to [errors.Is].

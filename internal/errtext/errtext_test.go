@@ -48,3 +48,10 @@ func TestJoinSaysHowManyMore(t *testing.T) {
 func TestJoinOfNothingIsNil(t *testing.T) {
 	assert.NoError(t, Join(nil, nil))
 }
+
+func TestErrorCutsOnlyLongMessages(t *testing.T) {
+	assert.Equal(t, "json: short", Error(errors.New("json: short")))
+	long := Error(errors.New("parsing time " + strings.Repeat("x", 100000)))
+	assert.Less(t, len(long), MaxValue+8)
+	assert.True(t, strings.HasPrefix(long, `"parsing time xxx`), long)
+}

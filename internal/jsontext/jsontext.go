@@ -5,6 +5,7 @@ package jsontext
 
 import "unicode/utf8"
 
+// hex are the digits of \u00XX escapes.
 const hex = "0123456789abcdef"
 
 // AppendString appends s as a JSON string literal, exactly as encoding/json encodes
@@ -61,6 +62,8 @@ func AppendString[S []byte | string](dst []byte, s S) []byte {
 	return append(dst, '"')
 }
 
+// decodeRune decodes the first rune of s, as utf8.DecodeRune or
+// utf8.DecodeRuneInString does.
 func decodeRune[S []byte | string](s S) (rune, int) {
 	switch s := any(s).(type) {
 	case string:

@@ -1,6 +1,7 @@
 // Command benchtable turns `go test -bench` output on standard input into a Markdown
 // table: one row per benchmark, the median of each metric over its runs (-count N),
-// in the order the benchmarks first appear.
+// in the order the benchmarks first appear. A name that several packages use is
+// kept apart per package and shown with the package's last element (compat.BenchmarkX).
 //
 //	go test ./compat -run '^$' -bench . -benchmem -count 5 | go run ./cmd/benchtable
 package main
@@ -10,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -24,6 +26,7 @@ func main() {
 
 // result is every run of one benchmark: the values of each metric by unit.
 type result struct {
+	pkg     string // the package, from go test's "pkg:" line
 	name    string
 	runs    int
 	metrics map[string][]float64
@@ -33,18 +36,26 @@ type result struct {
 // table reads benchmark lines from r and writes the table to w.
 func table(r io.Reader, w io.Writer) error {
 	var order []*result
-	byName := map[string]*result{}
+	type key struct{ pkg, name string }
+	byKey := map[key]*result{}
+	pkgs := map[string]int{} // how many packages use each name
+	pkg := ""
 	sc := bufio.NewScanner(r)
 	for sc.Scan() {
+		if p, ok := strings.CutPrefix(sc.Text(), "pkg: "); ok {
+			pkg = p
+			continue
+		}
 		fields := strings.Fields(sc.Text())
 		if len(fields) < 4 || !strings.HasPrefix(fields[0], "Benchmark") {
 			continue
 		}
-		name := trimProcs(fields[0])
-		res := byName[name]
+		k := key{pkg, trimProcs(fields[0])}
+		res := byKey[k]
 		if res == nil {
-			res = &result{name: name, metrics: map[string][]float64{}}
-			byName[name] = res
+			res = &result{pkg: k.pkg, name: k.name, metrics: map[string][]float64{}}
+			byKey[k] = res
+			pkgs[k.name]++
 			order = append(order, res)
 		}
 		res.runs++
@@ -70,7 +81,11 @@ func table(r io.Reader, w io.Writer) error {
 		for _, u := range res.units {
 			cells = append(cells, format(median(res.metrics[u]))+" "+u)
 		}
-		fmt.Fprintf(w, "| `%s` | %d | %s |\n", res.name, res.runs, strings.Join(cells, ", "))
+		name := res.name
+		if pkgs[name] > 1 {
+			name = path.Base(res.pkg) + "." + name
+		}
+		fmt.Fprintf(w, "| `%s` | %d | %s |\n", name, res.runs, strings.Join(cells, ", "))
 	}
 	return nil
 }
@@ -85,6 +100,7 @@ func trimProcs(name string) string {
 	return name
 }
 
+// median returns the median of v, the mean of the middle two for an even count.
 func median(v []float64) float64 {
 	s := slices.Clone(v)
 	slices.Sort(s)

@@ -27,3 +27,18 @@ func TestTableRefusesAMetricThatIsNotANumber(t *testing.T) {
 	var out strings.Builder
 	assert.Error(t, table(strings.NewReader("BenchmarkX-2 10 fast ns/op\n"), &out))
 }
+
+func TestTableKeepsApartBenchmarksOfTheSameNameInTwoPackages(t *testing.T) {
+	in := `pkg: github.com/managedos/managedos/compat
+BenchmarkParse-2   	100	        10.0 ns/op
+BenchmarkOnly-2   	100	        1.00 ns/op
+pkg: github.com/managedos/managedos/mdmcmd
+BenchmarkParse-2   	100	        500 ns/op
+`
+	var out strings.Builder
+	require.NoError(t, table(strings.NewReader(in), &out))
+	assert.Equal(t, "| benchmark | runs | median |\n| --- | ---: | --- |\n"+
+		"| `compat.BenchmarkParse` | 1 | 10 ns/op |\n"+
+		"| `BenchmarkOnly` | 1 | 1 ns/op |\n"+
+		"| `mdmcmd.BenchmarkParse` | 1 | 500 ns/op |\n", out.String())
+}
