@@ -10,6 +10,7 @@ import (
 	"strconv"
 
 	"github.com/managedos/managedos/internal/errtext"
+	"github.com/managedos/managedos/internal/jsonstrict"
 )
 
 // feedDoc is the shape of Apple's feed, bare or inside SOFA's {"etag","data"}
@@ -157,23 +158,12 @@ func feedJSONError(path string, err error) error {
 		if where == "" {
 			where = "the feed"
 		}
-		return fmt.Errorf("compat: catalog: %s: got a JSON %s, want %s: %w", where, errtext.Plain(typeErr.Value), jsonKind(typeErr.Type.Kind().String()), ErrInvalidCatalog)
+		return fmt.Errorf("compat: catalog: %s: got a JSON %s, want %s: %w", where, errtext.Plain(typeErr.Value), jsonstrict.Kind(typeErr.Type), ErrInvalidCatalog)
 	}
 	return fmt.Errorf("compat: catalog: %s: %v: %w", cmp.Or(path, "the feed"), err, ErrInvalidCatalog)
 }
 
 // jsonKind names the JSON value a Go kind decodes from.
-func jsonKind(goKind string) string {
-	switch goKind {
-	case "string":
-		return "a string"
-	case "slice":
-		return "an array"
-	case "struct", "map", "ptr":
-		return "an object"
-	}
-	return goKind
-}
 
 // mergeKey identifies one release across the feed's lists.
 type mergeKey struct {

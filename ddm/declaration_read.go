@@ -4,11 +4,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"reflect"
 	"slices"
 	"strings"
 
 	"github.com/managedos/managedos/internal/errtext"
+	"github.com/managedos/managedos/internal/jsonstrict"
 )
 
 // KeyError is one problem with one key of a declaration, as [ReadEnforcement] and
@@ -88,7 +88,7 @@ func (p *problems) decode(o ParseOptions, data []byte, w any) error {
 	case errors.As(err, &mistyped) && mistyped.Field != "":
 		key := strings.TrimPrefix(mistyped.Field, "Payload.")
 		// mistyped.Value is "number", or "number 1.5" with the number as sent.
-		p.add(key, fmt.Errorf("ddm: %s: a JSON %s where Apple's schema wants %s: %w", key, errtext.Plain(mistyped.Value), jsonKind(mistyped.Type), ErrInvalidDeclaration))
+		p.add(key, fmt.Errorf("ddm: %s: a JSON %s where Apple's schema wants %s: %w", key, errtext.Plain(mistyped.Value), jsonstrict.Kind(mistyped.Type), ErrInvalidDeclaration))
 	case errors.As(err, &syntax):
 		return fmt.Errorf("ddm: declaration: not JSON: %v: %w", err, ErrInvalidDeclaration)
 	default:
@@ -112,27 +112,3 @@ func (p *problems) envelope(want, typ, identifier, token string) {
 }
 
 // jsonKind names the JSON type a Go type decodes from, for messages.
-func jsonKind(t reflect.Type) string {
-	for t != nil && t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	if t == nil {
-		return "another type"
-	}
-	switch t.Kind() {
-	case reflect.String:
-		return "a string"
-	case reflect.Bool:
-		return "a boolean"
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return "an integer"
-	case reflect.Float32, reflect.Float64:
-		return "a number"
-	case reflect.Struct, reflect.Map:
-		return "an object"
-	case reflect.Slice, reflect.Array:
-		return "an array"
-	}
-	return "another type"
-}

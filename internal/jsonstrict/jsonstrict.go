@@ -113,15 +113,27 @@ func fieldError(key string, err error) error {
 	var timeErr *time.ParseError
 	switch {
 	case errors.As(err, &typeErr):
-		return fmt.Errorf("%s: want %s, got JSON %s", key, describe(typeErr.Type), errtext.Plain(typeErr.Value))
+		return fmt.Errorf("%s: want %s, got JSON %s", key, Kind(typeErr.Type), errtext.Plain(typeErr.Value))
 	case errors.As(err, &timeErr):
 		return fmt.Errorf("%s: want an RFC 3339 time, got %s", key, errtext.Quote(timeErr.Value))
 	}
 	return fmt.Errorf("%s: %w", key, err)
 }
 
-// describe names the JSON a Go type reads from.
-func describe(t reflect.Type) string {
+// Kind names, for messages, the JSON value a Go type reads from: "a string", "a
+// boolean", "an integer", "a number", "an array", "an object", or "another type".
+// Pointers read what they point to, and a type that unmarshals from text reads a
+// string.
+func Kind(t reflect.Type) string {
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == nil {
+		return "another type"
+	}
+	if reflect.PointerTo(t).Implements(textUnmarshaler) {
+		return "a string"
+	}
 	switch t.Kind() {
 	case reflect.Bool:
 		return "a boolean"
@@ -137,7 +149,7 @@ func describe(t reflect.Type) string {
 	case reflect.Map, reflect.Struct:
 		return "an object"
 	}
-	return t.String()
+	return "another type"
 }
 
 // fieldIndex maps the json names of t's exported fields to their index.
