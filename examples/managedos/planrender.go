@@ -6,40 +6,22 @@ import (
 
 	"github.com/managedos/managedos/compat"
 	"github.com/managedos/managedos/internal/jsontext"
-	"github.com/managedos/managedos/mechanism"
 	"github.com/managedos/managedos/rollout"
 )
 
 // planShapeJSON is the part of a plan line that every device of one shape shares,
-// as encoding/json writes it.
+// as encoding/json writes it: the target verb's fields, then the decision's
+// prerequisites and rule, and the reason when there is one.
 type planShapeJSON struct {
-	Compliant bool                 `json:"compliant"`
-	Target    compat.Version       `json:"target,omitzero"`
-	Build     compat.Build         `json:"build,omitzero"`
-	Posted    compat.Date          `json:"posted,omitzero"`
-	Step      compat.Step          `json:"step,omitzero"`
-	Kind      compat.Kind          `json:"kind,omitzero"`
-	Delivery  mechanism.Delivery   `json:"delivery,omitzero"`
-	Installer mechanism.Installer  `json:"installer,omitzero"`
-	Requires  compat.Prerequisites `json:"requires,omitzero"`
-	Rule      string               `json:"rule,omitempty"`
-	Reason    string               `json:"reason,omitempty"`
+	targetFields
+	Requires compat.Prerequisites `json:"requires,omitzero"`
+	Rule     string               `json:"rule,omitempty"`
+	Reason   string               `json:"reason,omitempty"`
 }
 
 // shapeJSON returns the fields of d a plan line prints.
 func shapeJSON(d rollout.Decided) planShapeJSON {
-	s := planShapeJSON{
-		Compliant: d.Target.Compliant,
-		Target:    d.Target.Version,
-		Build:     d.Target.Build,
-		Posted:    d.Target.Posted,
-		Step:      d.Target.Step,
-		Kind:      d.Decision.Kind,
-		Delivery:  d.Decision.Delivery,
-		Installer: d.Decision.Installer,
-		Requires:  d.Decision.Requires,
-		Rule:      d.Decision.Rule,
-	}
+	s := planShapeJSON{targetFields: targetFieldsOf(d.Target, d.Decision), Requires: d.Decision.Requires, Rule: d.Decision.Rule}
 	if d.Target.Reason.Code != compat.ReasonNone {
 		s.Reason = d.Target.Reason.String()
 	}

@@ -7,10 +7,11 @@ import (
 	"github.com/managedos/managedos/mechanism"
 )
 
-// targetOutput is the JSON object target prints; the target and decision fields
-// are left out when the Mac is compliant, the step unless it is a two-step
-// improvement.
-type targetOutput struct {
+// targetFields are the fields the target verb and every plan line print alike for
+// a Mac's target and its decision: what to reach, and how. The target's are zero
+// when the Mac is compliant, the step's unless it is a two-step improvement, and
+// the decision's when there is no decision (compliant).
+type targetFields struct {
 	Compliant bool                `json:"compliant"`
 	Target    compat.Version      `json:"target,omitzero"`
 	Build     compat.Build        `json:"build,omitzero"`
@@ -19,7 +20,22 @@ type targetOutput struct {
 	Kind      compat.Kind         `json:"kind,omitzero"`
 	Delivery  mechanism.Delivery  `json:"delivery,omitzero"`
 	Installer mechanism.Installer `json:"installer,omitzero"`
-	Reason    compat.Reason       `json:"reason"`
+}
+
+// targetFieldsOf returns the fields of t and d the target verb and plan print.
+func targetFieldsOf(t compat.Target, d compat.Decision) targetFields {
+	return targetFields{
+		Compliant: t.Compliant, Target: t.Version, Build: t.Build, Posted: t.Posted, Step: t.Step,
+		Kind: d.Kind, Delivery: d.Delivery, Installer: d.Installer,
+	}
+}
+
+// targetOutput is the JSON object target prints, exactly
+// {"compliant","target","build","posted","step","kind","delivery","installer","reason"}
+// (see targetFields for which are left out).
+type targetOutput struct {
+	targetFields
+	Reason compat.Reason `json:"reason"`
 }
 
 func runTarget(e *env, args []string) error {
@@ -52,16 +68,14 @@ func runTarget(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	out := targetOutput{Compliant: t.Compliant, Target: t.Version, Build: t.Build, Posted: t.Posted, Step: t.Step, Reason: t.Reason}
 	var d compat.Decision
 	if !t.Compliant {
 		if d, err = compat.ResolveMac(mac, t.Version, cat); err != nil {
 			return err
 		}
-		out.Kind, out.Delivery, out.Installer = d.Kind, d.Delivery, d.Installer
 	}
 	if e.json {
-		return e.writeJSON(out)
+		return e.writeJSON(targetOutput{targetFieldsOf(t, d), t.Reason})
 	}
 	if t.Compliant {
 		_, err = fmt.Fprintf(e.stdout, "compliant: %s\n", t.Reason)
