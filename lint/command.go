@@ -5,12 +5,13 @@ import (
 	"github.com/managedos/managedos/mdmcmd"
 )
 
-// command checks a planned MDM command with package mdmcmd's rules; top is the
-// decoded plist, for naming the command when mdmcmd cannot read it.
+// command checks a planned MDM command with package mdmcmd's rules, within the
+// lint's limits; top is the decoded plist, for naming the command when mdmcmd
+// cannot read it.
 func (r *reader) command(top map[string]any) {
 	cmd, _ := top["Command"].(map[string]any)
 	where := at{doc: r.doc.Name, typ: str(cmd["RequestType"]), id: str(top["CommandUUID"])}
-	c, err := mdmcmd.ParseCommand(r.doc.Data)
+	c, err := mdmcmd.ParseOptions{Limits: r.opts.Limits}.ParseCommand(r.doc.Data)
 	if err != nil {
 		r.invalid(where, err)
 		return

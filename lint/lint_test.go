@@ -319,6 +319,31 @@ func TestCheckRefusesDocumentsOverTheLimits(t *testing.T) {
 	assert.Equal(t, lint.AutomaticDownload, lint.Check(file(t, "settings_alwayson.json"))[0].Rule)
 }
 
+func TestCheckReadsCommandsAndDeclarationsWithinItsLimits(t *testing.T) {
+	// A 2 MiB CommandUUID or Identifier is over the default MaxStringBytes (1 MiB)
+	// and within these: the documents are read, so the findings are about their
+	// content, not their size.
+	long := strings.Repeat("x", 2<<20)
+	opts := lint.Options{Limits: compat.Limits{MaxStringBytes: 4 << 20}}
+	docs := []lint.Document{
+		inline("long.plist", `<?xml version="1.0" encoding="UTF-8"?><plist version="1.0"><dict><key>CommandUUID</key><string>`+long+
+			`</string><key>Command</key><dict><key>RequestType</key><string>ScheduleOSUpdate</string><key>Updates</key><array><dict>`+
+			`<key>InstallAction</key><string>Bogus</string><key>ProductVersion</key><string>14.4</string></dict></array></dict></dict></plist>`),
+		inline("long.json", `{"Type":"com.apple.configuration.softwareupdate.settings","Identifier":"`+long+
+			`","ServerToken":"t","Payload":{"AutomaticActions":{"Download":"AlwaysOn"}}}`),
+	}
+	for _, doc := range docs {
+		t.Run(doc.Name, func(t *testing.T) {
+			fs := opts.Check(doc)
+			require.NotEmpty(t, fs)
+			for _, f := range fs {
+				assert.NotEqual(t, lint.TooLarge, f.Rule, f.Message)
+				assert.NotContains(t, f.Message, compat.ErrTooLarge.Error())
+			}
+		})
+	}
+}
+
 func TestCheckBoundsFindings(t *testing.T) {
 	long := strings.Repeat("x", 10000)
 	var payloads strings.Builder
