@@ -63,7 +63,7 @@ func (f Finding) String() string {
 	return b.String()
 }
 
-// UnmarshalJSON decodes f as MarshalJSON encodes it: each key must be one of the
+// UnmarshalJSON decodes f as encoding/json encodes it: each key must be one of the
 // names above, exactly, and every error names its key.
 func (f *Finding) UnmarshalJSON(data []byte) error {
 	type plain Finding // without the method, so jsonstrict does not call it again
