@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/managedos/managedos/compat"
 	"github.com/managedos/managedos/mdmcmd"
@@ -86,12 +85,7 @@ func (e *env) readMachineInfo(path string) ([]byte, error) {
 	if path == "-" {
 		return readInput(e.stdin, "stdin", compat.DefaultMaxBytes)
 	}
-	file, err := os.Open(path)
-	if err != nil {
-		return nil, usageError{"-machine-info: " + err.Error()}
-	}
-	defer file.Close()
-	return readInput(file, path, compat.DefaultMaxBytes)
+	return readFlagFile("-machine-info", path, compat.DefaultMaxBytes)
 }
 
 // printEnrollment prints the answer for people: the decision, then the 403's

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -145,6 +147,23 @@ func TestEnrollRefusesMachineInfoItCannotRead(t *testing.T) {
 			refusal, message := readRefusal(t, stdout)
 			assert.Equal(t, tt.code, refusal)
 			assert.Contains(t, message, tt.says)
+		})
+	}
+}
+
+func TestFilesNamedByFlagsAreReadWithinTheLimit(t *testing.T) {
+	huge := filepath.Join(t.TempDir(), "huge")
+	require.NoError(t, os.WriteFile(huge, bytes.Repeat([]byte(" "), compat.DefaultMaxBytes+1), 0o600))
+	for _, args := range [][]string{
+		{"enroll", "-json", "-machine-info", huge, "-minimum", "15.7.9"},
+		{"target", "-json", "-feed", huge, "-chip", "intel", "-current", "14.1", "-minimum", "15.7.9"},
+	} {
+		t.Run(args[0], func(t *testing.T) {
+			code, stdout, _ := runTool(t, "", args...)
+			require.Equal(t, exitRefused, code)
+			refusal, message := readRefusal(t, stdout)
+			assert.Equal(t, "too-large", refusal)
+			assert.Contains(t, message, args[2]+" "+huge+": more than 16777216 bytes", "names the flag and the file")
 		})
 	}
 }

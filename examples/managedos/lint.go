@@ -3,10 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
-	"os"
 
-	"github.com/managedos/managedos/compat"
 	"github.com/managedos/managedos/lint"
 )
 
@@ -26,7 +23,9 @@ func runLint(e *env, args []string) error {
 	var opts lint.Options
 	var docs []lint.Document
 	for _, name := range fs.Args() {
-		data, err := readBounded(name, opts.Limits)
+		// Read no more than one byte past the limit: a larger file is cut there,
+		// and the lint reports it too large without the tool holding all of it.
+		data, err := readFileUpTo(name, opts.Limits.WithDefaults().MaxBytes+1)
 		if err != nil {
 			return usageError{err.Error()}
 		}
@@ -63,16 +62,4 @@ func runLint(e *env, args []string) error {
 		return errLintFindings
 	}
 	return nil
-}
-
-// readBounded reads the file name, but no more than one byte past limits'
-// MaxBytes: a larger file is cut there, and the lint reports it too large without
-// the tool ever holding all of it.
-func readBounded(name string, limits compat.Limits) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, limits.WithDefaults().MaxBytes+1))
 }

@@ -4,8 +4,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -155,14 +153,9 @@ func policyUsage(err error) error {
 // more than the parser accepts so that an oversized file is refused as too large
 // without being read whole.
 func readFeed(path string) (*compat.Catalog, error) {
-	file, err := os.Open(path)
+	data, err := readFlagFile("-feed", path, compat.DefaultMaxBytes)
 	if err != nil {
-		return nil, usageError{"-feed: " + err.Error()}
-	}
-	defer file.Close()
-	data, err := io.ReadAll(io.LimitReader(file, compat.DefaultMaxBytes+1))
-	if err != nil {
-		return nil, usageError{"-feed: " + err.Error()}
+		return nil, err
 	}
 	cat, err := compat.ParseCatalog(data)
 	if err != nil {
