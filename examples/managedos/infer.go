@@ -49,14 +49,10 @@ func runInfer(e *env, args []string) error {
 	if err := parse(fs, args, false); err != nil {
 		return err
 	}
-	now := time.Now()
-	if *nowText != "" {
-		t, err := time.Parse(time.RFC3339, *nowText)
-		if err != nil {
-			fs.Usage()
-			return usageError{fmt.Sprintf("-now %s: want RFC 3339", errtext.Quote(*nowText))}
-		}
-		now = t
+	now, err := parseNow(*nowText)
+	if err != nil {
+		fs.Usage()
+		return err
 	}
 	if *window <= 0 || *minStalls < 1 {
 		fs.Usage()
@@ -68,7 +64,6 @@ func runInfer(e *env, args []string) error {
 	}
 	tracker := compat.Tracker{Policy: mechanism.CachePolicy{Window: *window, MinStalls: *minStalls}}
 	var mac compat.Mac
-	var err error
 	if *targetText != "" {
 		if tracker.Target, err = compat.ParseVersion(*targetText); err != nil {
 			return fmt.Errorf("-target: %w", err)

@@ -80,18 +80,28 @@ func (f *targetFlags) load() (*compat.Catalog, compat.Policy, time.Time, error) 
 // catalogAndNow reads the feed, if any, and the time to judge at: -now, or the
 // current time.
 func (f *targetFlags) catalogAndNow() (*compat.Catalog, time.Time, error) {
-	now := time.Now()
-	if f.now != "" {
-		var err error
-		if now, err = time.Parse(time.RFC3339, f.now); err != nil {
-			return nil, time.Time{}, usageError{fmt.Sprintf("-now %s: want RFC 3339", errtext.Quote(f.now))}
-		}
+	now, err := parseNow(f.now)
+	if err != nil {
+		return nil, time.Time{}, err
 	}
 	if f.feed == "" {
 		return nil, now, nil
 	}
 	cat, err := readFeed(f.feed)
 	return cat, now, err
+}
+
+// parseNow reads the -now flag, RFC 3339; empty is the current time. Anything else
+// is a usage error naming the flag.
+func parseNow(s string) (time.Time, error) {
+	if s == "" {
+		return time.Now(), nil
+	}
+	now, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return time.Time{}, usageError{fmt.Sprintf("-now %s: want RFC 3339", errtext.Quote(s))}
+	}
+	return now, nil
 }
 
 // anyPolicy reports whether any policy flag was given.
