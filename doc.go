@@ -10,11 +10,16 @@
 //     snapshot (model, chip, macOS version and build, supervision, ...), and a
 //     partial report merges into the snapshot kept from before; compat.ChipForModel
 //     maps a model identifier such as MacBookPro18,3 to its chip.
-//  2. Decide. compat.Resolve turns chip, current version and target version into a
-//     compat.Decision: the kind of update (minor, major, rapid security response),
-//     how it is delivered (mechanism.Delivery: MDM commands, startosinstall or DDM),
-//     which installer macOS runs (mechanism.Installer), what must be in place first,
-//     and the rule that decided, in words for a support ticket.
+//  2. Decide. compat.ParseCatalog reads Apple's software-update feed (fetched by the
+//     vendor), and compat.SelectTarget says which version the Mac must reach under a
+//     compat.Policy ("at least 15.7.9", "the latest, a week after Apple posts it"),
+//     or that it is compliant, never a release its hardware cannot run.
+//     compat.ResolveMac (compat.Resolve for a chip alone) turns the Mac and that
+//     target into a compat.Decision: the kind of update (minor, major, rapid
+//     security response), how it is delivered (mechanism.Delivery: MDM commands,
+//     startosinstall or DDM), which installer macOS runs (mechanism.Installer), what
+//     must be in place first, and the rule that decided, in words for a support
+//     ticket.
 //  3. Build the payload. For MDM commands, mdmcmd.FromDecision builds the
 //     ScheduleOSUpdate plist; for DDM, ddm.FromDecision builds the software update
 //     enforcement declaration; for startosinstall, mechanism.NewStartOSInstall gives
@@ -30,10 +35,15 @@
 //     commands that would fight enforcement, such as a blocked Software Update pane,
 //     and checks declarations and commands with the builders' own rules.
 //
+// For a fleet, rollout.Plan does steps 2 and 3 for each device, with staggered
+// rings and deadlines; at enrollment, rollout.EnrollGate decides whether a new Mac
+// must update before it enrolls, and builds Apple's 403 body.
+//
 // The packages: [github.com/managedos/managedos/mechanism],
 // [github.com/managedos/managedos/compat], [github.com/managedos/managedos/mdmcmd],
-// [github.com/managedos/managedos/ddm] and [github.com/managedos/managedos/lint]. The
-// command-line tool in examples/managedos runs each step from a shell:
+// [github.com/managedos/managedos/ddm], [github.com/managedos/managedos/lint] and
+// [github.com/managedos/managedos/rollout]. The command-line tool in
+// examples/managedos runs each step from a shell:
 //
 //	go run ./examples/managedos resolve -chip intel -current 12.7.1 -target 14.2.1
 package managedos
