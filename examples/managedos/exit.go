@@ -27,6 +27,11 @@ func (u usageError) Error() string { return u.msg }
 // errHelp is -h: usage was printed, exit status 0.
 var errHelp = errors.New("help requested")
 
+// errInvalidInput marks input the tool cannot read (a malformed line of infer's
+// observations or plan's inventory, a read that fails): exit 1, code
+// invalid-input.
+var errInvalidInput = errors.New("invalid input")
+
 // errorCodes maps the library's sentinel errors to the codes a refusal prints.
 var errorCodes = []struct {
 	err  error

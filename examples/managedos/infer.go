@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -12,9 +11,6 @@ import (
 	"github.com/managedos/managedos/internal/errtext"
 	"github.com/managedos/managedos/mechanism"
 )
-
-// errInvalidInput marks a malformed line of input: exit 1, code invalid-input.
-var errInvalidInput = errors.New("invalid input")
 
 // observationLine is one line of infer's input.
 type observationLine struct {
