@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"strings"
 )
@@ -40,4 +41,17 @@ func Example_target() {
 		"-latest", "-delay-days", "7", "-now", "2026-08-27T00:00:00Z"}, nil, os.Stdout, os.Stderr)
 	// Output:
 	// {"compliant":false,"target":"15.7.9","build":"24G830","posted":"2026-08-06","kind":"major","delivery":"ddm","installer":"software-update","reason":"the newest release this Mac can run among releases posted at least 7 days ago; hardware support from Apple's catalogue (device ID \"Mac-63001698E7A34814\")"}
+}
+
+// A fleet, one JSON line per device in input order: the decision, ring and deadline,
+// or the device's refusal with its line number (the summary goes to stderr).
+func Example_plan() {
+	inventory := `{"id":"C02XK0AAQ6L4","model":"Mac14,2","device_id":"J413AP","current":"15.7.7","ring":"canary"}
+{"id":"C02ZT1BBMD6M","model":"iMac19,1","current":"15.7.7"}`
+	run([]string{"plan", "-json", "-feed", "../../compat/testdata/gdmf_pmv_sofa_cached.json", "-minimum", "26.6.2",
+		"-rings", "canary=5%:0,early=25%:3,broad=100%:7", "-deadline-days", "14", "-deadline-time", "18:00", "-now", "2026-08-27T12:00:00Z"},
+		strings.NewReader(inventory), os.Stdout, io.Discard)
+	// Output:
+	// {"id":"C02XK0AAQ6L4","compliant":false,"target":"26.6.2","build":"25G83","posted":"2026-08-17","kind":"major","delivery":"ddm","installer":"software-update","requires":"supervised","rule":"macOS 14.0 and later, major upgrade: DDM software update enforcement declaration","reason":"below the minimum 26.6.2; hardware support from Apple's catalogue (device ID \"J413AP\")","ring":"canary","deadline":"2026-08-31T18:00:00"}
+	// {"id":"C02ZT1BBMD6M","line":2,"error":{"code":"unsupported-hardware","message":"compat: the Mac (model \"iMac19,1\") cannot run macOS 26.6.2: the newest it can run is macOS 15 (built-in model table, knowledge of 2026-08-22): unsupported hardware"}}
 }
