@@ -60,6 +60,18 @@ func TestParseReadsAtMostTheLimit(t *testing.T) {
 	assert.Less(t, used, uint64(80<<20), "bytes allocated")
 }
 
+// TestInferReadsAtMostTheLimit gives infer 500 MB of blank lines: the observations
+// are held in memory, so it stops reading after 16 MiB and says so.
+func TestInferReadsAtMostTheLimit(t *testing.T) {
+	in := &filler{n: 500 << 20, c: '\n'}
+	code, stdout, _ := runToolFrom(in, "infer", "-json", "-now", "2026-11-27T14:00:00Z")
+	require.Equal(t, exitRefused, code)
+	got, message := readRefusal(t, stdout)
+	assert.Equal(t, "too-large", got)
+	assert.Equal(t, "stdin: more than 16777216 bytes, over MaxBytes 16777216 (the rest was not read): too large", message)
+	assert.Greater(t, in.n, int64(400<<20), "the rest is not read")
+}
+
 func TestPlanReportsBadLinesAndGoesOn(t *testing.T) {
 	input := `{"id":"a","chip":"intel","current":"12.7.1"}
 not json

@@ -36,7 +36,7 @@ type inferOutput struct {
 }
 
 func runInfer(e *env, args []string) error {
-	fs := e.flags("infer", "[-target V] [-current V] [-now T] [-window D] [-min-stalls N] < observations (JSON lines; a line that cannot be read is skipped and reported, and the exit status is then 1)")
+	fs := e.flags("infer", "[-target V] [-current V] [-now T] [-window D] [-min-stalls N] < observations (JSON lines, at most 16 MiB; a line that cannot be read is skipped and reported, and the exit status is then 1)")
 	targetText := fs.String("target", "", "the version the Mac must reach: lines about another target are ignored")
 	currentText := fs.String("current", "", "with -target: the Mac's version now; at or past the target is compliant")
 	nowText := fs.String("now", "", "the time to judge at, RFC 3339 (default: the current time)")
@@ -118,12 +118,19 @@ func utc(t time.Time) time.Time {
 // readObservations reads one JSON observation per line; blank lines are skipped.
 // A line that cannot be read (not JSON, no time, too long) is skipped too and
 // reported in the returned lineErrors, each naming its line: one bad line does not
-// lose the others. The error is for input that cannot be read at all.
+// lose the others. The error is for input that cannot be read at all, and for input
+// over 16 MiB (compat.DefaultMaxBytes), which is refused as too large without
+// reading the rest: the observations are held in memory, and one Mac's are far
+// fewer.
 func readObservations(r io.Reader) ([]mechanism.Observation, lineErrors, error) {
 	var c observationReader
-	err := streamLines(r, io.Discard, streamOptions{blockSize: 64 << 10, maxLine: maxLineBytes}, []lineWorker{&c})
-	if err != nil {
+	in := &io.LimitedReader{R: r, N: compat.DefaultMaxBytes + 1}
+	err := streamLines(in, io.Discard, streamOptions{blockSize: 64 << 10, maxLine: maxLineBytes}, []lineWorker{&c})
+	switch {
+	case err != nil:
 		return nil, c.skipped, fmt.Errorf("reading observations: %w: %w", err, errInvalidInput)
+	case in.N == 0:
+		return nil, c.skipped, errOverMax("stdin", compat.DefaultMaxBytes)
 	}
 	return c.obs, c.skipped, nil
 }

@@ -46,7 +46,13 @@ func readFileUpTo(path string, n int64) ([]byte, error) {
 // max, wrapping compat.ErrTooLarge.
 func checkRead(data []byte, name string, max int64) error {
 	if int64(len(data)) > max {
-		return fmt.Errorf("%s: more than %d bytes, over MaxBytes %d (the rest was not read): %w", name, max, max, compat.ErrTooLarge)
+		return errOverMax(name, max)
 	}
 	return nil
+}
+
+// errOverMax is the error for input from name that held more than max bytes, of
+// which no more than max+1 were read.
+func errOverMax(name string, max int64) error {
+	return fmt.Errorf("%s: more than %d bytes, over MaxBytes %d (the rest was not read): %w", name, max, max, compat.ErrTooLarge)
 }
