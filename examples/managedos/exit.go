@@ -73,7 +73,7 @@ func (e *env) finish(err error) int {
 	case errors.Is(err, errHelp):
 		return exitOK
 	case errors.As(err, &usage):
-		fmt.Fprintf(e.stderr, "managedos: %s\n", usage.msg)
+		fmt.Fprintf(e.stderr, "managedos: %s\n", boundedMessage(usage))
 		return exitUsage
 	case errors.Is(err, errLintFindings), errors.Is(err, errSomeLines):
 		return exitRefused // the findings or the bad lines are already printed

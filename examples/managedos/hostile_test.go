@@ -136,6 +136,20 @@ func TestRefusalMessagesAreBounded(t *testing.T) {
 	assert.Less(t, len(stdout), 1<<10)
 	assert.Less(t, len(boundedMessage(stringError(huge))), maxMessage+4)
 	assert.True(t, strings.HasSuffix(boundedMessage(stringError(huge)), "…"))
+
+	// Usage errors too, the flag package's included, and each is printed once.
+	for _, args := range [][]string{
+		{huge},
+		{"table", huge},
+		{"table", "-" + huge},
+		{"command", "-target", "14.2", "-max-deferrals", huge},
+	} {
+		code, stdout, stderr := runTool(t, "", args...)
+		assert.Equal(t, exitUsage, code)
+		assert.Empty(t, stdout)
+		assert.Less(t, len(stderr), 6<<10, "%.100s", stderr)
+		assert.Equal(t, 1, strings.Count(stderr, "managedos: "), "the error once: %.300s", stderr)
+	}
 }
 
 type stringError string

@@ -19,6 +19,8 @@ import (
 	"os"
 	"slices"
 	"strings"
+
+	"github.com/managedos/managedos/internal/errtext"
 )
 
 func main() {
@@ -64,7 +66,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	i := slices.IndexFunc(verbs, func(v verb) bool { return v.name == args[0] })
 	if i < 0 {
-		fmt.Fprintf(stderr, "managedos: unknown verb %q\n", args[0])
+		fmt.Fprintf(stderr, "managedos: unknown verb %s\n", errtext.Quote(args[0]))
 		printUsage(stderr)
 		return exitUsage
 	}
@@ -79,14 +81,18 @@ func printUsage(w io.Writer) {
 	}
 }
 
-// flags returns a flag set for a verb with the shared -json flag bound to e.
+// flags returns a flag set for a verb with the shared -json flag bound to e. The
+// flag package's own print of a parse error is dropped: the error comes back from
+// parse and is printed once, bounded, with the others; usage prints the flags.
 func (e *env) flags(name, args string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs.SetOutput(io.Discard)
 	fs.BoolVar(&e.json, "json", false, "print one JSON object on stdout")
 	fs.Usage = func() {
 		fmt.Fprintf(e.stderr, "usage: managedos %s %s\n", name, args)
+		fs.SetOutput(e.stderr)
 		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
 	}
 	return fs
 }
@@ -101,7 +107,7 @@ func parse(fs *flag.FlagSet, args []string, positional bool) error {
 	}
 	if !positional && fs.NArg() > 0 {
 		fs.Usage()
-		return usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
+		return usageError{"unexpected argument " + errtext.Quote(fs.Arg(0))}
 	}
 	return nil
 }
