@@ -53,7 +53,7 @@ func main() {
 	flag.Uint64Var(&o.seed, "seed", 1, "random seed: the same seed gives the same inventory")
 	flag.Float64Var(&o.malformed, "malformed", 0, "share of lines broken on purpose (bad JSON, bad version, unknown model, no chip or model)")
 	flag.Float64Var(&o.chipOnly, "chip-only", 0.08, "share of lines with a chip and no model")
-	flag.Float64Var(&o.chipWithModel, "chip-with-model", 0.25, "share of lines with a model that also give the chip (0 for plan before streaming, which wants exactly one)")
+	flag.Float64Var(&o.chipWithModel, "chip-with-model", 0.25, "share of lines with a model that also give the chip; plan reads both, the chip standing in for a model it does not know")
 	flag.Float64Var(&o.deviceID, "device-id", 0.7, "share of lines with a model that give the software-update device ID")
 	flag.Float64Var(&o.build, "build", 0.8, "share of lines that give the build")
 	flag.Float64Var(&o.ringed, "ringed", 0.1, "share of lines that name a ring")
