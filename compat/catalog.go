@@ -226,7 +226,7 @@ func (c *Catalog) LookupVersion(v Version) (Release, bool) {
 		list = c.bsis
 	}
 	for _, r := range list {
-		if r.Version.key() == v.key() {
+		if r.Version == v {
 			return r, true
 		}
 	}

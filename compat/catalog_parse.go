@@ -167,7 +167,7 @@ func feedJSONError(path string, err error) error {
 
 // mergeKey identifies one release across the feed's lists.
 type mergeKey struct {
-	version       uint64
+	version       Version
 	build, prereq Build
 }
 
@@ -228,7 +228,7 @@ func (b *catalogBuilder) add(at feedPath, e *feedEntry, source Sources) error {
 			devs = append(devs, b.intern(id))
 		}
 	}
-	key := mergeKey{r.Version.key(), r.Build, r.Prerequisite}
+	key := mergeKey{r.Version, r.Build, r.Prerequisite}
 	i, ok := b.seen[key]
 	if !ok {
 		b.seen[key] = len(b.entries)

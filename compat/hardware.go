@@ -241,7 +241,7 @@ func (c *Catalog) lists(d int32, v Version) (found, listed bool) {
 		list = c.bsis
 	}
 	for i := range list {
-		if list[i].Version.key() == v.key() {
+		if list[i].Version == v {
 			found = true
 			if c.listed(list[i].entry, d) {
 				return true, true

@@ -1,6 +1,7 @@
 package compat
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 
@@ -37,9 +38,6 @@ func (v Version) major() uint16 { return uint16(v.n >> 40) }
 func (v Version) minor() uint16 { return uint16(v.n >> 24) }
 func (v Version) patch() uint16 { return uint16(v.n >> 8) }
 func (v Version) rsr() byte     { return byte(v.n) }
-
-// key is v's place in the version order.
-func (v Version) key() uint64 { return v.n }
 
 // ParseVersion parses a macOS version: one to three dot-separated decimal
 // components ("14", "14.2", "14.2.1", "10.15.7"), optionally followed by a rapid
@@ -184,16 +182,7 @@ func (v Version) SameMajor(o Version) bool {
 // Missing components count as 0, and a rapid security response is newer than its
 // base and older than the next release: 13.4.1 < 13.4.1 (a) < 13.4.1 (c) < 13.5. The
 // zero Version is older than every valid one.
-func (v Version) Compare(o Version) int {
-	a, b := v.key(), o.key()
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
+func (v Version) Compare(o Version) int { return cmp.Compare(v.n, o.n) }
 
 // String returns the canonical form of v: the major and minor components, the patch
 // when it is not 0, then " (x)" for a rapid security response ("14.0", "14.2",
