@@ -197,11 +197,11 @@ func (b *catalogBuilder) add(at feedPath, e *feedEntry, source Sources) error {
 	var r Release
 	r.Sources = source
 	if e.ProductVersionExtra != "" {
-		x := e.ProductVersionExtra
-		if v.rsr() != 0 || len(x) != 3 || x[0] != '(' || x[2] != ')' || x[1] < 'a' || x[1] > 'z' {
-			return bad("ProductVersionExtra", x, "want a letter in parentheses, such as (a), on a version without one")
+		letter, ok := rsrLetter(e.ProductVersionExtra)
+		if v.rsr() != 0 || !ok {
+			return bad("ProductVersionExtra", e.ProductVersionExtra, "want a letter in parentheses, such as (a), on a version without one")
 		}
-		v = newVersion(v.major(), v.minor(), v.patch(), x[1])
+		v = newVersion(v.major(), v.minor(), v.patch(), letter)
 	}
 	r.Version = v
 	var err error

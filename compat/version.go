@@ -83,13 +83,19 @@ func ParseVersionExtra(version, extra string) (Version, error) {
 
 // extraLetter reads a rapid security response extra, "(a)" or "a".
 func extraLetter(extra string) (byte, bool) {
-	if len(extra) == 3 && extra[0] == '(' && extra[2] == ')' {
-		extra = extra[1:2]
+	if len(extra) == 1 && extra[0] >= 'a' && extra[0] <= 'z' {
+		return extra[0], true
 	}
-	if len(extra) != 1 || extra[0] < 'a' || extra[0] > 'z' {
+	return rsrLetter(extra)
+}
+
+// rsrLetter reads a rapid security response suffix as Apple writes it, a lowercase
+// letter in parentheses: 'c' for "(c)".
+func rsrLetter(s string) (byte, bool) {
+	if len(s) != 3 || s[0] != '(' || s[2] != ')' || s[1] < 'a' || s[1] > 'z' {
 		return 0, false
 	}
-	return extra[0], true
+	return s[1], true
 }
 
 // parseVersion does the work of ParseVersion and returns why s is invalid, or "".
@@ -128,10 +134,10 @@ func parseVersion(s string) (Version, string) {
 		if rest[0] == ' ' {
 			rest = rest[1:]
 		}
-		if len(rest) != 3 || rest[0] != '(' || rest[2] != ')' || rest[1] < 'a' || rest[1] > 'z' {
+		var ok bool
+		if rsr, ok = rsrLetter(rest); !ok {
 			return Version{}, "unexpected text after the version"
 		}
-		rsr = rest[1]
 	}
 	if comps[0] == 0 {
 		return Version{}, "major version 0"
