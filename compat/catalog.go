@@ -1,6 +1,7 @@
 package compat
 
 import (
+	"iter"
 	"math/bits"
 	"slices"
 	"strings"
@@ -129,12 +130,8 @@ func (r Release) Devices() []string {
 		return nil
 	}
 	var ids []string
-	for w, word := range r.cat.row(r.entry) {
-		for word != 0 {
-			b := bits.TrailingZeros64(word)
-			word &^= 1 << b
-			ids = append(ids, r.cat.devices[w*64+b].id)
-		}
+	for d := range r.cat.devicesOf(r.entry) {
+		ids = append(ids, r.cat.devices[d].id)
 	}
 	slices.Sort(ids)
 	return ids
@@ -152,9 +149,19 @@ func (r Release) String() string {
 	return b.String()
 }
 
-// row returns entry e's device bitset.
-func (c *Catalog) row(e int32) []uint64 {
-	return c.bits[int(e)*c.words : int(e+1)*c.words]
+// devicesOf yields the index of every device entry e lists, in index order.
+func (c *Catalog) devicesOf(e int32) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for w, word := range c.bits[int(e)*c.words : int(e+1)*c.words] {
+			for word != 0 {
+				b := bits.TrailingZeros64(word)
+				word &^= 1 << b
+				if !yield(w*64 + b) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // listed reports whether entry e lists device d.
@@ -221,16 +228,21 @@ func (c *Catalog) Newest(major int) (Release, bool) {
 // as several builds for different hardware, the newest build. False when there is
 // none.
 func (c *Catalog) LookupVersion(v Version) (Release, bool) {
-	list := c.releases
-	if v.rsr() != 0 {
-		list = c.bsis
-	}
-	for _, r := range list {
+	for _, r := range c.listOf(v) {
 		if r.Version == v {
 			return r, true
 		}
 	}
 	return Release{}, false
+}
+
+// listOf returns the list a release of version v would be in: the improvements
+// for a version with a rapid security response letter, the full releases otherwise.
+func (c *Catalog) listOf(v Version) []Release {
+	if v.rsr() != 0 {
+		return c.bsis
+	}
+	return c.releases
 }
 
 // LookupBuild returns the release, full or Background Security Improvement, with

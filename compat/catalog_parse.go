@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math/bits"
 	"slices"
 	"strconv"
 
@@ -163,8 +162,6 @@ func feedJSONError(path string, err error) error {
 	return fmt.Errorf("compat: catalog: %s: %v: %w", cmp.Or(path, "the feed"), err, ErrInvalidCatalog)
 }
 
-// jsonKind names the JSON value a Go kind decodes from.
-
 // mergeKey identifies one release across the feed's lists.
 type mergeKey struct {
 	version       Version
@@ -304,15 +301,11 @@ func (b *catalogBuilder) finish(feedBytes int) (*Catalog, error) {
 	// interleaved; per-device facts come from the full releases only.
 	for i, r := range c.releases {
 		c.majors = c.majors.with(r.Version.Major())
-		for w, word := range c.row(r.entry) {
-			for word != 0 {
-				bit := bits.TrailingZeros64(word)
-				word &^= 1 << bit
-				dev := &c.devices[w*64+bit]
-				dev.majors = dev.majors.with(r.Version.Major())
-				if dev.newest < 0 {
-					dev.newest = int32(i)
-				}
+		for d := range c.devicesOf(r.entry) {
+			dev := &c.devices[d]
+			dev.majors = dev.majors.with(r.Version.Major())
+			if dev.newest < 0 {
+				dev.newest = int32(i)
 			}
 		}
 	}
