@@ -4,7 +4,6 @@ import (
 	"iter"
 	"math/bits"
 	"slices"
-	"strings"
 )
 
 // Catalog is Apple's software-update catalogue for macOS, parsed from the feed at
@@ -117,11 +116,8 @@ func (r Release) IsBSI() bool { return r.Prerequisite.IsValid() }
 // Supports reports whether the catalogue lists the software-update device ID id
 // (J413AP, Mac-63001698E7A34814) for r. It does not allocate.
 func (r Release) Supports(id string) bool {
-	if r.cat == nil {
-		return false
-	}
-	i, ok := r.cat.index[id]
-	return ok && r.cat.listed(r.entry, i)
+	d := r.cat.device(id)
+	return d >= 0 && r.cat.listed(r.entry, d)
 }
 
 // Devices returns the device IDs the catalogue lists for r, sorted.
@@ -140,13 +136,11 @@ func (r Release) Devices() []string {
 // String returns r as "26.6.2 (25G83)", or for an improvement
 // "26.3.1 (a) (25D771280a on 25D2128)".
 func (r Release) String() string {
-	var b strings.Builder
-	b.WriteString(r.Version.String() + " (" + r.Build.String())
+	s := r.Version.String() + " (" + r.Build.String()
 	if r.IsBSI() {
-		b.WriteString(" on " + r.Prerequisite.String())
+		s += " on " + r.Prerequisite.String()
 	}
-	b.WriteString(")")
-	return b.String()
+	return s + ")"
 }
 
 // devicesOf yields the index of every device entry e lists, in index order.
