@@ -106,14 +106,13 @@ func resolveMac(lookup func(Chip, Kind, Version, Version) *Row, mac Mac, target 
 	if err != nil {
 		return Decision{}, err
 	}
-	kind, err := kindOf(mac.Version, target)
-	if err != nil {
+	if _, err := kindOf(mac.Version, target); err != nil {
 		return Decision{}, fmt.Errorf("compat: resolve %v %v → %v: %w", hw.Chip, mac.Version, target, err)
 	}
 	if err := hw.Check(target); err != nil {
 		return Decision{}, err
 	}
-	return decide(lookup, hw.Chip, kind, mac.Version, target)
+	return resolve(lookup, hw.Chip, mac.Version, target)
 }
 
 // resolve is Resolve over any way of finding the deciding row.
@@ -125,12 +124,6 @@ func resolve(lookup func(Chip, Kind, Version, Version) *Row, chip Chip, current,
 	if err != nil {
 		return Decision{}, fmt.Errorf("compat: resolve %v %v → %v: %w", chip, current, target, err)
 	}
-	return decide(lookup, chip, kind, current, target)
-}
-
-// decide is the Decision of the row deciding a valid chip and the kind of update
-// from current to target, or the refusal of that row, or of no row.
-func decide(lookup func(Chip, Kind, Version, Version) *Row, chip Chip, kind Kind, current, target Version) (Decision, error) {
 	row := lookup(chip, kind, current, target)
 	switch {
 	case row == nil:
