@@ -1,9 +1,9 @@
 package compat
 
 import (
+	"iter"
 	"math/bits"
 	"slices"
-	"strings"
 )
 
 // Catalog is Apple's software-update catalogue for macOS, parsed from the feed at
@@ -116,11 +116,8 @@ func (r Release) IsBSI() bool { return r.Prerequisite.IsValid() }
 // Supports reports whether the catalogue lists the software-update device ID id
 // (J413AP, Mac-63001698E7A34814) for r. It does not allocate.
 func (r Release) Supports(id string) bool {
-	if r.cat == nil {
-		return false
-	}
-	i, ok := r.cat.index[id]
-	return ok && r.cat.listed(r.entry, i)
+	d := r.cat.device(id)
+	return d >= 0 && r.cat.listed(r.entry, d)
 }
 
 // Devices returns the device IDs the catalogue lists for r, sorted.
@@ -129,12 +126,8 @@ func (r Release) Devices() []string {
 		return nil
 	}
 	var ids []string
-	for w, word := range r.cat.row(r.entry) {
-		for word != 0 {
-			b := bits.TrailingZeros64(word)
-			word &^= 1 << b
-			ids = append(ids, r.cat.devices[w*64+b].id)
-		}
+	for d := range r.cat.devicesOf(r.entry) {
+		ids = append(ids, r.cat.devices[d].id)
 	}
 	slices.Sort(ids)
 	return ids
@@ -143,18 +136,26 @@ func (r Release) Devices() []string {
 // String returns r as "26.6.2 (25G83)", or for an improvement
 // "26.3.1 (a) (25D771280a on 25D2128)".
 func (r Release) String() string {
-	var b strings.Builder
-	b.WriteString(r.Version.String() + " (" + r.Build.String())
+	s := r.Version.String() + " (" + r.Build.String()
 	if r.IsBSI() {
-		b.WriteString(" on " + r.Prerequisite.String())
+		s += " on " + r.Prerequisite.String()
 	}
-	b.WriteString(")")
-	return b.String()
+	return s + ")"
 }
 
-// row returns entry e's device bitset.
-func (c *Catalog) row(e int32) []uint64 {
-	return c.bits[int(e)*c.words : int(e+1)*c.words]
+// devicesOf yields the index of every device entry e lists, in index order.
+func (c *Catalog) devicesOf(e int32) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for w, word := range c.bits[int(e)*c.words : int(e+1)*c.words] {
+			for word != 0 {
+				b := bits.TrailingZeros64(word)
+				word &^= 1 << b
+				if !yield(w*64 + b) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // listed reports whether entry e lists device d.
@@ -221,16 +222,21 @@ func (c *Catalog) Newest(major int) (Release, bool) {
 // as several builds for different hardware, the newest build. False when there is
 // none.
 func (c *Catalog) LookupVersion(v Version) (Release, bool) {
-	list := c.releases
-	if v.rsr() != 0 {
-		list = c.bsis
-	}
-	for _, r := range list {
-		if r.Version.key() == v.key() {
+	for _, r := range c.listOf(v) {
+		if r.Version == v {
 			return r, true
 		}
 	}
 	return Release{}, false
+}
+
+// listOf returns the list a release of version v would be in: the improvements
+// for a version with a rapid security response letter, the full releases otherwise.
+func (c *Catalog) listOf(v Version) []Release {
+	if v.rsr() != 0 {
+		return c.bsis
+	}
+	return c.releases
 }
 
 // LookupBuild returns the release, full or Background Security Improvement, with

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math/bits"
 	"slices"
 	"strconv"
 
@@ -163,11 +162,9 @@ func feedJSONError(path string, err error) error {
 	return fmt.Errorf("compat: catalog: %s: %v: %w", cmp.Or(path, "the feed"), err, ErrInvalidCatalog)
 }
 
-// jsonKind names the JSON value a Go kind decodes from.
-
 // mergeKey identifies one release across the feed's lists.
 type mergeKey struct {
-	version       uint64
+	version       Version
 	build, prereq Build
 }
 
@@ -197,11 +194,11 @@ func (b *catalogBuilder) add(at feedPath, e *feedEntry, source Sources) error {
 	var r Release
 	r.Sources = source
 	if e.ProductVersionExtra != "" {
-		x := e.ProductVersionExtra
-		if v.rsr() != 0 || len(x) != 3 || x[0] != '(' || x[2] != ')' || x[1] < 'a' || x[1] > 'z' {
-			return bad("ProductVersionExtra", x, "want a letter in parentheses, such as (a), on a version without one")
+		letter, ok := rsrLetter(e.ProductVersionExtra)
+		if v.rsr() != 0 || !ok {
+			return bad("ProductVersionExtra", e.ProductVersionExtra, "want a letter in parentheses, such as (a), on a version without one")
 		}
-		v = newVersion(v.major(), v.minor(), v.patch(), x[1])
+		v = newVersion(v.major(), v.minor(), v.patch(), letter)
 	}
 	r.Version = v
 	var err error
@@ -228,7 +225,7 @@ func (b *catalogBuilder) add(at feedPath, e *feedEntry, source Sources) error {
 			devs = append(devs, b.intern(id))
 		}
 	}
-	key := mergeKey{r.Version.key(), r.Build, r.Prerequisite}
+	key := mergeKey{r.Version, r.Build, r.Prerequisite}
 	i, ok := b.seen[key]
 	if !ok {
 		b.seen[key] = len(b.entries)
@@ -304,15 +301,11 @@ func (b *catalogBuilder) finish(feedBytes int) (*Catalog, error) {
 	// interleaved; per-device facts come from the full releases only.
 	for i, r := range c.releases {
 		c.majors = c.majors.with(r.Version.Major())
-		for w, word := range c.row(r.entry) {
-			for word != 0 {
-				bit := bits.TrailingZeros64(word)
-				word &^= 1 << bit
-				dev := &c.devices[w*64+bit]
-				dev.majors = dev.majors.with(r.Version.Major())
-				if dev.newest < 0 {
-					dev.newest = int32(i)
-				}
+		for d := range c.devicesOf(r.entry) {
+			dev := &c.devices[d]
+			dev.majors = dev.majors.with(r.Version.Major())
+			if dev.newest < 0 {
+				dev.newest = int32(i)
 			}
 		}
 	}

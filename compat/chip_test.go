@@ -1,9 +1,6 @@
 package compat
 
 import (
-	"bufio"
-	"os"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -55,26 +52,18 @@ func TestChipText(t *testing.T) {
 // TestChipForModelMatchesEveryKnownMac reads testdata/mac_models.tsv (see
 // testdata/SOURCES.md): every Mac model identifier with the chip it has.
 func TestChipForModelMatchesEveryKnownMac(t *testing.T) {
-	f, err := os.Open("testdata/mac_models.tsv")
-	require.NoError(t, err)
-	defer f.Close()
-	sc := bufio.NewScanner(f)
+	rows := readTSV(t, "testdata/mac_models.tsv", 7)
+	require.Equal(t, "model_identifier", rows[0][0], "the header")
 	n := 0
-	for sc.Scan() {
-		cols := strings.Split(sc.Text(), "\t")
-		if strings.HasPrefix(cols[0], "#") || cols[0] == "model_identifier" {
-			continue
-		}
-		require.GreaterOrEqual(t, len(cols), 3, sc.Text())
+	for _, cols := range rows[1:] {
 		want := map[string]Chip{"apple": AppleSilicon, "intel": Intel}[cols[2]]
-		require.NotEqual(t, ChipUnknown, want, sc.Text())
+		require.NotEqual(t, ChipUnknown, want, cols)
 		got, err := ChipForModel(cols[0])
 		if assert.NoError(t, err, cols[0]) {
 			assert.Equal(t, want, got, cols[0])
 		}
 		n++
 	}
-	require.NoError(t, sc.Err())
 	assert.GreaterOrEqual(t, n, 95, "the whole model list was read")
 }
 

@@ -26,9 +26,8 @@ func (v Version) DarwinMajor() int {
 
 // Release returns the macOS major release b belongs to, as its first version (print
 // it with [Version.ReleaseName], as Apple names majors): 13 for 22F82, 26 for 25A354,
-// 10.15 for 19H2. It returns the zero Version for
-// the zero Build and for Darwin majors before 10.0 (Darwin 4) or between 10.15 and
-// 11 that never shipped.
+// 10.15 for 19H2. It returns the zero Version for the zero Build and for Darwin
+// majors before 10.0 (Darwin 4) or between 10.15 and 11 that never shipped.
 func (b Build) Release() Version {
 	switch d := b.Major(); {
 	case d >= darwinOfMacOS26:

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/managedos/managedos/internal/enum"
+	"github.com/managedos/managedos/internal/errtext"
 )
 
 // Flag is a yes-or-no fact about a Mac that may not be known, such as whether it is
@@ -82,7 +83,7 @@ func (f *Flag) UnmarshalJSON(data []byte) error {
 	case "null":
 		*f = FlagUnknown
 	default:
-		return fmt.Errorf("compat: Flag: want true, false or null, got %.32q: %w", data, enum.ErrUnknownToken)
+		return fmt.Errorf("compat: Flag: want true, false or null, got %s: %w", errtext.Quote(string(data)), enum.ErrUnknownToken)
 	}
 	return nil
 }

@@ -113,8 +113,8 @@ func splitBuild(s string) (major int, train byte, number int, suffix byte) {
 	return major, train, number, suffix
 }
 
-// versionLiteral writes "13.4.1 (c)" as the packed Version constant: major, minor
-// and patch in 16 bits each, the letter, and the number of components written.
+// versionLiteral writes "13.4.1 (c)" as the newVersion call that packs it: major,
+// minor, patch and the rapid security response letter (0 for none).
 func versionLiteral(s string) string {
 	base, letter, _ := strings.Cut(s, " (")
 	parts := strings.Split(base, ".")

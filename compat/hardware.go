@@ -236,12 +236,9 @@ func (h Hardware) runsRelease(r *Release) bool {
 // lists reports whether c has a release or improvement of version v, and if so
 // whether one of them lists device d.
 func (c *Catalog) lists(d int32, v Version) (found, listed bool) {
-	list := c.releases
-	if v.rsr() != 0 {
-		list = c.bsis
-	}
+	list := c.listOf(v)
 	for i := range list {
-		if list[i].Version.key() == v.key() {
+		if list[i].Version == v {
 			found = true
 			if c.listed(list[i].entry, d) {
 				return true, true

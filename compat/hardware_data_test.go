@@ -1,7 +1,6 @@
 package compat
 
 import (
-	"bufio"
 	"bytes"
 	"flag"
 	"fmt"
@@ -29,44 +28,17 @@ var majorNames = map[string]majorSet{
 func readSupportedModels(t *testing.T) map[string]majorSet {
 	t.Helper()
 	models := map[string]majorSet{}
-	rows := readTSV(t, "testdata/macos_supported_models.tsv", 4)
-	for _, row := range rows {
+	for _, row := range readTSV(t, "testdata/macos_supported_models.tsv", 4)[1:] { // after the header
 		m, ok := majorNames[row[0]]
 		require.Truef(t, ok, "major %q", row[0])
 		models[row[2]] |= m
 	}
-	for _, row := range readTSV(t, "testdata/mac_models.tsv", 7) {
+	for _, row := range readTSV(t, "testdata/mac_models.tsv", 7)[1:] {
 		if _, ok := models[row[0]]; !ok {
 			models[row[0]] = 0
 		}
 	}
 	return models
-}
-
-// readTSV returns the rows after the comment lines and the header.
-func readTSV(t *testing.T, path string, columns int) [][]string {
-	t.Helper()
-	f, err := os.Open(path)
-	require.NoError(t, err)
-	defer f.Close()
-	var rows [][]string
-	header := true
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.HasPrefix(line, "#") || line == "" {
-			continue
-		}
-		if header {
-			header = false
-			continue
-		}
-		row := strings.Split(line, "\t")
-		require.Lenf(t, row, columns, "%s: %q", path, line)
-		rows = append(rows, row)
-	}
-	require.NoError(t, sc.Err())
-	return rows
 }
 
 // generateHardwareData writes hardware_data.go's source for models.

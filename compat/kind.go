@@ -57,7 +57,7 @@ func kindOf(current, target Version) (Kind, error) {
 		return NoUpdate, nil
 	}
 	switch {
-	case target.rsr() != 0 && target.Base().Compare(current.Base()) == 0:
+	case target.rsr() != 0 && target.Base() == current.Base():
 		return RSR, nil
 	case target.SameMajor(current):
 		return Minor, nil

@@ -49,7 +49,7 @@ func CheckBuild(v Version, b Build) error {
 		return fmt.Errorf("compat: build %v is Darwin %d, macOS %v is Darwin %d: %w", b, b.Major(), v, v.DarwinMajor(), ErrInvalidBuild)
 	}
 	known, ok := KnownVersion(b)
-	if !ok || known.Compare(v) == 0 || v.RSR() == 0 && known.RSR() != 0 && known.Base().Compare(v) == 0 {
+	if !ok || known == v || v.RSR() == 0 && known.RSR() != 0 && known.Base() == v {
 		return nil
 	}
 	return fmt.Errorf("compat: build %v is macOS %v, not %v (%s): %w", b, known, v, buildsOf(v), ErrInvalidBuild)
@@ -59,7 +59,7 @@ func CheckBuild(v Version, b Build) error {
 func buildsOf(v Version) string {
 	var builds []string
 	for _, k := range knownBuilds {
-		if k.version.Compare(v) == 0 {
+		if k.version == v {
 			builds = append(builds, k.build.String())
 		}
 	}

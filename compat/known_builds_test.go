@@ -1,10 +1,7 @@
 package compat
 
 import (
-	"bufio"
-	"os"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -15,24 +12,15 @@ import (
 // testdata/releases/known_builds.tsv, row for row, and that it is sorted for the
 // binary search; run go generate ./compat after changing the file.
 func TestKnownBuildsMatchTheirSource(t *testing.T) {
-	f, err := os.Open("testdata/releases/known_builds.tsv")
-	require.NoError(t, err)
-	defer f.Close()
 	var want []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if line := sc.Text(); line != "" && line[0] != '#' {
-			fields := strings.Split(line, "\t")
-			require.Len(t, fields, 3, line)
-			v, err := ParseVersion(fields[0])
-			require.NoError(t, err)
-			b, err := ParseBuild(fields[1])
-			require.NoError(t, err)
-			require.Equal(t, v.DarwinMajor(), b.Major(), "%s is not Darwin %d", line, v.DarwinMajor())
-			want = append(want, fields[1]+" "+fields[0])
-		}
+	for _, fields := range readTSV(t, "testdata/releases/known_builds.tsv", 3) {
+		v, err := ParseVersion(fields[0])
+		require.NoError(t, err)
+		b, err := ParseBuild(fields[1])
+		require.NoError(t, err)
+		require.Equal(t, v.DarwinMajor(), b.Major(), "%v is not Darwin %d", fields, v.DarwinMajor())
+		want = append(want, fields[1]+" "+fields[0])
 	}
-	require.NoError(t, sc.Err())
 	var got []string
 	for _, k := range knownBuilds {
 		require.True(t, k.version.IsValid() && k.build.IsValid(), "%+v", k)

@@ -7,28 +7,16 @@ import (
 
 // jsonScan is one pass of the JSON check: a validating scanner with an explicit
 // stack of open objects and arrays, so no input can make it recurse.
-type jsonScan struct {
-	textScan
-	elements int
-}
+type jsonScan struct{ textScan }
 
 func (l Limits) checkJSON(data []byte) error {
 	s := jsonScan{textScan: textScan{Limits: l, format: "JSON", data: data}}
 	return s.scan()
 }
 
-// count counts one more value or key, starting at i.
-func (s *jsonScan) count(i int) error {
-	s.elements++
-	if s.elements > s.MaxElements {
-		return s.tooLarge(i, "MaxElements", int64(s.MaxElements), int64(s.elements), "elements")
-	}
-	return nil
-}
-
 func (s *jsonScan) scan() error {
 	data := s.data
-	i := skipJSONSpace(data, 0)
+	i := skipSpace(data, 0)
 	var err error
 value:
 	for {
@@ -36,19 +24,15 @@ value:
 		if i == len(data) {
 			return s.malformed(i, "cut short: expected a value")
 		}
-		if err := s.count(i); err != nil {
+		if err := s.element(i); err != nil {
 			return err
-		}
-		if top := s.frames.top(); top != nil && !top.dict {
-			top.index++
 		}
 		switch c := data[i]; c {
 		case '{', '[':
-			s.frames.push(pathFrame{dict: c == '{', index: -1})
-			if s.frames.depth() > s.MaxDepth {
-				return s.tooLarge(i, "MaxDepth", int64(s.MaxDepth), int64(s.frames.depth()), "depth")
+			if err := s.open(i, c == '{'); err != nil {
+				return err
 			}
-			i = skipJSONSpace(data, i+1)
+			i = skipSpace(data, i+1)
 			switch {
 			case i < len(data) && (data[i] == '}' && c == '{' || data[i] == ']' && c == '['):
 				s.frames.pop()
@@ -84,7 +68,7 @@ value:
 		}
 		// After a value: a comma, the end of its container, or the end of input.
 		for {
-			i = skipJSONSpace(data, i)
+			i = skipSpace(data, i)
 			top := s.frames.top()
 			switch {
 			case top == nil:
@@ -95,7 +79,7 @@ value:
 			case i == len(data):
 				return s.malformed(i, "cut short: an object or array is not closed")
 			case data[i] == ',':
-				i = skipJSONSpace(data, i+1)
+				i = skipSpace(data, i+1)
 				if top.dict {
 					if i, err = s.key(i); err != nil {
 						return err
@@ -117,7 +101,7 @@ func (s *jsonScan) key(i int) (int, error) {
 	if i == len(s.data) || s.data[i] != '"' {
 		return 0, s.malformed(i, "expected a string key")
 	}
-	if err := s.count(i); err != nil {
+	if err := s.element(i); err != nil {
 		return 0, err
 	}
 	end, err := s.string(i)
@@ -126,11 +110,11 @@ func (s *jsonScan) key(i int) (int, error) {
 	}
 	f := s.frames.top()
 	f.keyStart, f.keyEnd = i+1, end-1
-	i = skipJSONSpace(s.data, end)
+	i = skipSpace(s.data, end)
 	if i == len(s.data) || s.data[i] != ':' {
 		return 0, s.malformed(i, "expected : after a key")
 	}
-	return skipJSONSpace(s.data, i+1), nil
+	return skipSpace(s.data, i+1), nil
 }
 
 // string reads a string at i (its opening quote) and returns where it ends.
@@ -217,10 +201,3 @@ func (s *jsonScan) number(i int) (int, error) {
 }
 
 func isHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
-
-func skipJSONSpace(data []byte, i int) int {
-	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r') {
-		i++
-	}
-	return i
-}

@@ -61,12 +61,50 @@ func (st *frameStack) frames() []pathFrame {
 }
 
 // textScan is what the XML plist and JSON checks share: the input, the open
-// containers, and the errors that say where in them the check stopped.
+// containers, the elements counted, and the errors that say where in them the
+// check stopped.
 type textScan struct {
 	Limits
-	format string // "XML plist" or "JSON", for messages
-	data   []byte
-	frames frameStack // the open arrays and dictionaries (objects)
+	format   string // "XML plist" or "JSON", for messages
+	data     []byte
+	frames   frameStack // the open arrays and dictionaries (objects)
+	elements int        // values and keys so far
+}
+
+// element counts one more value or key, starting at i, against MaxElements, and
+// inside an array moves the array's index on to it.
+func (s *textScan) element(i int) error {
+	s.elements++
+	if s.elements > s.MaxElements {
+		return s.tooLarge(i, "MaxElements", int64(s.MaxElements), int64(s.elements), "elements")
+	}
+	if top := s.frames.top(); top != nil && !top.dict {
+		top.index++
+	}
+	return nil
+}
+
+// open opens an array, or a dictionary (object) when dict is set, starting at i,
+// against MaxDepth.
+func (s *textScan) open(i int, dict bool) error {
+	s.frames.push(pathFrame{dict: dict, index: -1})
+	if s.frames.depth() > s.MaxDepth {
+		return s.tooLarge(i, "MaxDepth", int64(s.MaxDepth), int64(s.frames.depth()), "depth")
+	}
+	return nil
+}
+
+// isSpace reports whether c is white space, which is the same four bytes in XML
+// and in JSON: space, tab, newline and carriage return.
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// skipSpace returns the index of the first byte at or after i that is not white
+// space.
+func skipSpace(data []byte, i int) int {
+	for i < len(data) && isSpace(data[i]) {
+		i++
+	}
+	return i
 }
 
 func (s *textScan) malformed(at int, format string, args ...any) error {

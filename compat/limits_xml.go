@@ -40,7 +40,6 @@ func xmlKind(name []byte) int {
 // that parser stops, at the end of the first value.
 type xmlScan struct {
 	textScan
-	elements int
 	leaf     int // kind of the open key or scalar element, or xmlUnknown
 	leafName []byte
 	run      int // bytes of text since the last tag
@@ -60,7 +59,7 @@ func (s *xmlScan) scan() error {
 	if bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")) {
 		i = 3 // a UTF-8 byte order mark
 	}
-	i = skipXMLSpace(data, i)
+	i = skipSpace(data, i)
 	if i == len(data) || data[i] != '<' {
 		return fmt.Errorf("compat: not an XML or binary property list (it starts with %s): %w", errtext.Quote(string(data[:min(len(data), 16)])), ErrMalformed)
 	}
@@ -100,7 +99,7 @@ func (s *xmlScan) text(from, to int) error {
 		return nil
 	}
 	if !s.started && !s.wrapped {
-		if k := skipXMLSpace(s.data[:to], from); k < to {
+		if k := skipSpace(s.data[:to], from); k < to {
 			return s.malformed(k, "text before the first element")
 		}
 	}
@@ -234,18 +233,13 @@ func (s *xmlScan) startTag(i int) (int, bool, error) {
 	}
 	s.started = true
 	s.run = 0
-	s.elements++
-	if s.elements > s.MaxElements {
-		return 0, false, s.tooLarge(i, "MaxElements", int64(s.MaxElements), int64(s.elements), "elements")
-	}
-	if top != nil && !top.dict {
-		top.index++
+	if err := s.element(i); err != nil {
+		return 0, false, err
 	}
 	switch kind {
 	case xmlArray, xmlDict:
-		s.frames.push(pathFrame{dict: kind == xmlDict, index: -1})
-		if s.frames.depth() > s.MaxDepth {
-			return 0, false, s.tooLarge(i, "MaxDepth", int64(s.MaxDepth), int64(s.frames.depth()), "depth")
+		if err := s.open(i, kind == xmlDict); err != nil {
+			return 0, false, err
 		}
 		if selfClosing {
 			s.frames.pop()
@@ -266,11 +260,11 @@ func (s *xmlScan) endTag(i int) (int, bool, error) {
 	data := s.data
 	j := i + 2
 	k := j
-	for k < len(data) && !isXMLSpace(data[k]) && data[k] != '>' {
+	for k < len(data) && !isSpace(data[k]) && data[k] != '>' {
 		k++
 	}
 	name := data[j:k]
-	k = skipXMLSpace(data, k)
+	k = skipSpace(data, k)
 	if k == len(data) || data[k] != '>' || len(name) == 0 {
 		return 0, false, s.malformed(i, "end tag not closed by >")
 	}
@@ -300,7 +294,7 @@ func (s *xmlScan) endTag(i int) (int, bool, error) {
 func (s *xmlScan) tag(i, j int) (name []byte, end int, selfClosing bool, err error) {
 	data := s.data
 	k := j
-	for k < len(data) && !isXMLSpace(data[k]) && data[k] != '>' && data[k] != '/' {
+	for k < len(data) && !isSpace(data[k]) && data[k] != '>' && data[k] != '/' {
 		k++
 	}
 	name = data[j:k]
@@ -308,7 +302,7 @@ func (s *xmlScan) tag(i, j int) (name []byte, end int, selfClosing bool, err err
 		return nil, 0, false, s.malformed(i, "expected an element name after <")
 	}
 	for {
-		k = skipXMLSpace(data, k)
+		k = skipSpace(data, k)
 		switch {
 		case k == len(data):
 			return nil, 0, false, s.malformed(i, "cut short: tag not closed")
@@ -322,14 +316,14 @@ func (s *xmlScan) tag(i, j int) (name []byte, end int, selfClosing bool, err err
 		}
 		// An attribute: name, "=", and a quoted value.
 		a := k
-		for k < len(data) && !isXMLSpace(data[k]) && data[k] != '=' && data[k] != '>' && data[k] != '/' {
+		for k < len(data) && !isSpace(data[k]) && data[k] != '=' && data[k] != '>' && data[k] != '/' {
 			k++
 		}
-		k = skipXMLSpace(data, k)
+		k = skipSpace(data, k)
 		if k == a || k == len(data) || data[k] != '=' {
 			return nil, 0, false, s.malformed(a, "attribute without a value")
 		}
-		k = skipXMLSpace(data, k+1)
+		k = skipSpace(data, k+1)
 		if k == len(data) || (data[k] != '"' && data[k] != '\'') {
 			return nil, 0, false, s.malformed(a, "attribute value not quoted")
 		}
@@ -342,13 +336,4 @@ func (s *xmlScan) tag(i, j int) (name []byte, end int, selfClosing bool, err err
 		}
 		k += q + 2
 	}
-}
-
-func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
-
-func skipXMLSpace(data []byte, i int) int {
-	for i < len(data) && isXMLSpace(data[i]) {
-		i++
-	}
-	return i
 }

@@ -123,6 +123,7 @@ func (p Policy) Validate() error {
 		for j := range i {
 			if p.Floors[j].Major == f.Major {
 				clash(fmt.Sprintf("two floors for major %d", f.Major), "Floors")
+				break // one problem per repeated floor, not one per pair
 			}
 		}
 	}

@@ -20,8 +20,9 @@ func (v Version) Semver() (*semver.Version, error) {
 	return semver.New(uint64(v.major()), uint64(v.minor()), uint64(v.patch()), "", ""), nil
 }
 
-// VersionFromSemver returns the macOS version of sv (14.2.0 is 14.2). A nil version, a prerelease, build metadata or a component that is not
-// a valid macOS version component wraps [ErrInvalidVersion].
+// VersionFromSemver returns the macOS version of sv (14.2.0 is 14.2). A nil
+// version, a prerelease, build metadata or a component that is not a valid macOS
+// version component wraps [ErrInvalidVersion].
 func VersionFromSemver(sv *semver.Version) (Version, error) {
 	if sv == nil {
 		return Version{}, fmt.Errorf("compat: nil semantic version: %w", ErrInvalidVersion)

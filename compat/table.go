@@ -18,8 +18,7 @@ type Range struct {
 
 // Contains reports whether v lies in r.
 func (r Range) Contains(v Version) bool {
-	k := v.key()
-	return k >= r.From.key() && (r.Before.n == 0 || k < r.Before.key())
+	return v.n >= r.From.n && (r.Before.n == 0 || v.n < r.Before.n)
 }
 
 // String returns r as a constraint expression in the syntax of
@@ -263,7 +262,7 @@ func (t *Table) validateCover(chip Chip, kind Kind) []error {
 func splitAt(bounds []Version) []Range {
 	bounds = slices.DeleteFunc(slices.Clone(bounds), func(v Version) bool { return !v.IsValid() })
 	slices.SortFunc(bounds, Version.Compare)
-	bounds = slices.CompactFunc(bounds, func(a, b Version) bool { return a.Compare(b) == 0 })
+	bounds = slices.Compact(bounds)
 	segs := make([]Range, 0, len(bounds)+1)
 	var lo Version
 	for _, hi := range bounds {

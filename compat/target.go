@@ -280,7 +280,7 @@ func (s *selector) exact(v Version, code ReasonCode, major int) (Target, error) 
 	} else {
 		for i := range s.cat.releases {
 			r := &s.cat.releases[i]
-			if r.Version.key() == v.key() && s.hw.runsRelease(r) {
+			if r.Version == v && s.hw.runsRelease(r) {
 				return s.to(r.Version, r.Build, r.Posted, code, v, major), nil
 			}
 		}

@@ -1,6 +1,7 @@
 package compat
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 
@@ -37,9 +38,6 @@ func (v Version) major() uint16 { return uint16(v.n >> 40) }
 func (v Version) minor() uint16 { return uint16(v.n >> 24) }
 func (v Version) patch() uint16 { return uint16(v.n >> 8) }
 func (v Version) rsr() byte     { return byte(v.n) }
-
-// key is v's place in the version order.
-func (v Version) key() uint64 { return v.n }
 
 // ParseVersion parses a macOS version: one to three dot-separated decimal
 // components ("14", "14.2", "14.2.1", "10.15.7"), optionally followed by a rapid
@@ -85,13 +83,19 @@ func ParseVersionExtra(version, extra string) (Version, error) {
 
 // extraLetter reads a rapid security response extra, "(a)" or "a".
 func extraLetter(extra string) (byte, bool) {
-	if len(extra) == 3 && extra[0] == '(' && extra[2] == ')' {
-		extra = extra[1:2]
+	if len(extra) == 1 && extra[0] >= 'a' && extra[0] <= 'z' {
+		return extra[0], true
 	}
-	if len(extra) != 1 || extra[0] < 'a' || extra[0] > 'z' {
+	return rsrLetter(extra)
+}
+
+// rsrLetter reads a rapid security response suffix as Apple writes it, a lowercase
+// letter in parentheses: 'c' for "(c)".
+func rsrLetter(s string) (byte, bool) {
+	if len(s) != 3 || s[0] != '(' || s[2] != ')' || s[1] < 'a' || s[1] > 'z' {
 		return 0, false
 	}
-	return extra[0], true
+	return s[1], true
 }
 
 // parseVersion does the work of ParseVersion and returns why s is invalid, or "".
@@ -130,10 +134,10 @@ func parseVersion(s string) (Version, string) {
 		if rest[0] == ' ' {
 			rest = rest[1:]
 		}
-		if len(rest) != 3 || rest[0] != '(' || rest[2] != ')' || rest[1] < 'a' || rest[1] > 'z' {
+		var ok bool
+		if rsr, ok = rsrLetter(rest); !ok {
 			return Version{}, "unexpected text after the version"
 		}
-		rsr = rest[1]
 	}
 	if comps[0] == 0 {
 		return Version{}, "major version 0"
@@ -184,16 +188,7 @@ func (v Version) SameMajor(o Version) bool {
 // Missing components count as 0, and a rapid security response is newer than its
 // base and older than the next release: 13.4.1 < 13.4.1 (a) < 13.4.1 (c) < 13.5. The
 // zero Version is older than every valid one.
-func (v Version) Compare(o Version) int {
-	a, b := v.key(), o.key()
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
+func (v Version) Compare(o Version) int { return cmp.Compare(v.n, o.n) }
 
 // String returns the canonical form of v: the major and minor components, the patch
 // when it is not 0, then " (x)" for a rapid security response ("14.0", "14.2",

@@ -27,16 +27,16 @@ func InferCache(obs []Observation, now time.Time, p CachePolicy) CacheVerdict {
 //   - Observations about another target and observations after now are ignored;
 //     the rest are taken in time order whatever order they come in (ties are broken
 //     by content, so the order given never changes the verdict).
-//   - Each observation is progress, non-progressing, or neutral. Progress: a percent
-//     above 0 and above the best percent since the last failure (a failure ends an
-//     attempt, so a restarted download that climbs again is progress), the DDM states
-//     "downloading" and "prepared", a downloaded report, and an installing report. Non-progressing: a failure
-//     (DownloadFailed, InstallFailed, Error, the Insufficient statuses, DDM
-//     "failed"; see [IsFailureStatus]), a percent that is not progress (a first
-//     report at 0 included), and a status reported without a percent. Neutral: the
-//     DDM states "none" and "waiting", and a report with no status, no percent and
-//     no download (a partial DDM report); neutral observations neither progress
-//     nor stall.
+//   - Each observation is progress, non-progressing, or neutral. Progress: a
+//     percent above 0 and above the best percent since the last failure (a failure
+//     ends an attempt, so a restarted download that climbs again is progress), the
+//     DDM states "downloading" and "prepared", a downloaded report, and an
+//     installing report. Non-progressing: a failure (DownloadFailed, InstallFailed,
+//     Error, the Insufficient statuses, DDM "failed"; see [IsFailureStatus]), a
+//     percent that is not progress (a first report at 0 included), and a status
+//     reported without a percent. Neutral: the DDM states "none" and "waiting", and
+//     a report with no status, no percent and no download (a partial DDM report);
+//     neutral observations neither progress nor stall.
 //   - The latest non-neutral observation installing ("Installing" or "installing")
 //     → Installing, since the first of that run of installing reports.
 //   - Any observation downloaded (Downloaded, or the DDM state "prepared") → Cached,

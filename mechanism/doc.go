@@ -14,25 +14,13 @@
 // automatic downloads did. Repeated non-progressing downloads or failures over three
 // hours therefore mean "assume cached and enforce". [InferCacheFor] turns timestamped
 // [Observation] values (from OSUpdateStatus items, package mdmcmd, or DDM status
-// reports, package ddm) and a time now into a [CacheVerdict]:
-//
-//   - Observations about another target are ignored, as are those after now; the
-//     rest are taken in time order whatever order they arrive in.
-//   - The latest observation installing gives installing; a reported download
-//     (downloaded, DDM prepared) gives cached.
-//   - Progress is a percent above 0 and above the best since the last failure (a
-//     failure ends an attempt, so a restarted download that climbs is progress
-//     again), and the DDM state downloading. A first report at 0% or with no
-//     percent is not progress. Failures and percents that are not progress do not
-//     progress; the DDM states none and waiting, and reports with no install state,
-//     are neutral: neither progress nor stall.
-//   - The stall starts at the first observation of the current run of
-//     non-progressing ones. At least MinStalls of them (default 2) and now − start ≥
-//     Window (default 3 hours) give assumed-cached, since the later of start +
-//     Window and the MinStalls-th observation; otherwise stalled, with EnforceAt =
-//     start + Window, the earliest it can become assumed-cached. The latest
-//     observation progressing gives downloading; nothing gives unknown. A verdict
-//     reached through failures carries the Mac's last failure reason.
+// reports, package ddm) and a time now into a [CacheVerdict]: installing, cached,
+// downloading, stalled (with the earliest moment it can turn), assumed-cached
+// (after at least [DefaultMinStalls] non-progressing observations spanning
+// [DefaultCacheWindow], unless a [CachePolicy] says otherwise), or unknown. A
+// verdict reached through failures carries the Mac's last failure reason. The order
+// the observations arrive in never changes the verdict; [InferCacheFor] lists the
+// rules.
 //
 // A Mac at or past the target is compliant whatever the observations say. Only a
 // caller that knows versions can tell, so package compat's Tracker, which knows the
