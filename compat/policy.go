@@ -72,6 +72,13 @@ func (e *PolicyError) Error() string {
 // Unwrap returns [ErrInvalidPolicy].
 func (e *PolicyError) Unwrap() error { return ErrInvalidPolicy }
 
+// IsZero reports whether p sets nothing at all: the zero Policy, which asks for
+// nothing (and which [Policy.Validate] refuses).
+func (p Policy) IsZero() bool {
+	return !p.Minimum.IsValid() && !p.Latest && !p.LatestInMajor && !p.LatestPatch &&
+		p.MaxMajor == 0 && p.DelayDays == 0 && len(p.Floors) == 0
+}
+
 // Validate reports every contradiction in p, each a [*PolicyError] naming the
 // fields, joined: nothing asked for; Latest with LatestInMajor; LatestPatch without
 // Minimum or with Latest; Minimum with LatestInMajor (use LatestPatch); MaxMajor

@@ -373,3 +373,11 @@ func TestSelectTargetIsSafeForConcurrentUse(t *testing.T) {
 		assert.Equal(t, want, <-done)
 	}
 }
+
+func TestPolicyIsZeroOnlyWhenNothingIsSet(t *testing.T) {
+	assert.True(t, Policy{}.IsZero())
+	for _, p := range []Policy{{Minimum: MustParseVersion("15.1")}, {Latest: true}, {LatestInMajor: true}, {LatestPatch: true},
+		{MaxMajor: 15}, {DelayDays: 7}, {Floors: []Floor{{Major: 15, Version: MustParseVersion("15.7.9")}}}} {
+		assert.Falsef(t, p.IsZero(), "%+v", p)
+	}
+}

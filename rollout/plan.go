@@ -45,7 +45,7 @@ type Plan struct {
 func (p *Plan) Validate() error {
 	var errs []error
 	switch {
-	case p.Target.IsValid() && !isZeroPolicy(p.Policy):
+	case p.Target.IsValid() && !p.Policy.IsZero():
 		errs = append(errs, fmt.Errorf("rollout: plan: both Target and Policy: %w", ErrInvalidPlan))
 	case !p.Target.IsValid():
 		if err := p.Policy.Validate(); err != nil {
@@ -65,12 +65,6 @@ func (p *Plan) Validate() error {
 		}
 	}
 	return errtext.Join(errs...)
-}
-
-// isZeroPolicy reports whether p asks for nothing.
-func isZeroPolicy(p compat.Policy) bool {
-	return !p.Minimum.IsValid() && !p.Latest && !p.LatestInMajor && !p.LatestPatch &&
-		p.MaxMajor == 0 && p.DelayDays == 0 && len(p.Floors) == 0
 }
 
 // Device is one Mac of the fleet as the vendor's inventory knows it.
