@@ -255,8 +255,31 @@ func (h Hardware) Check(v Version) error {
 	if h.Runs(v) {
 		return nil
 	}
-	return fmt.Errorf("compat: %s cannot run macOS %v: the newest it can run is %s: %w", h.mac(), v, h.newestText(), ErrUnsupportedHardware)
+	return &HardwareError{Hardware: h, Target: v}
 }
+
+// HardwareError is a target a Mac's hardware cannot run, as [Hardware.Check] and
+// the functions that call it report it; it matches [ErrUnsupportedHardware] with
+// [errors.Is], and [errors.As] gives the Mac's hardware and the target.
+type HardwareError struct {
+	Hardware Hardware // what the Mac can run: Hardware.Newest is the newest it can reach
+	Target   Version  // the version it cannot run
+}
+
+// Error says which Mac cannot run which version and the newest it can reach.
+func (e *HardwareError) Error() string {
+	return "compat: " + e.Explain() + ": " + ErrUnsupportedHardware.Error()
+}
+
+// Explain is the error in words, without the package prefix and the sentinel's
+// text, for a message of the caller's own: "the Mac (model "iMac19,1") cannot run
+// macOS 26.0: the newest it can run is macOS 15.7.9 (24G830, per Apple's catalogue)".
+func (e *HardwareError) Explain() string {
+	return e.Hardware.mac() + " cannot run macOS " + e.Target.String() + ": the newest it can run is " + e.Hardware.newestText()
+}
+
+// Unwrap returns ErrUnsupportedHardware.
+func (e *HardwareError) Unwrap() error { return ErrUnsupportedHardware }
 
 // mac names the Mac in messages: its model and device ID, or its chip.
 func (h Hardware) mac() string {

@@ -135,3 +135,15 @@ func TestAKnownModelListedForNoMajorStopsAtBigSur(t *testing.T) {
 		assert.False(t, h.Runs(MustParseVersion(v)), v)
 	}
 }
+
+func TestHardwareErrorGivesTheMacAndTheTarget(t *testing.T) {
+	h, err := HardwareOf(Mac{Model: "MacBookPro14,1"}, nil)
+	require.NoError(t, err)
+	err = h.Check(MustParseVersion("26"))
+	var he *HardwareError
+	require.ErrorAs(t, err, &he)
+	assert.ErrorIs(t, err, ErrUnsupportedHardware)
+	assert.Equal(t, MustParseVersion("26"), he.Target)
+	assert.Equal(t, "13", he.Hardware.Newest.ReleaseName())
+	assert.Equal(t, "compat: "+he.Explain()+": unsupported hardware", err.Error())
+}

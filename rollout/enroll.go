@@ -205,8 +205,10 @@ func versionBuild(v compat.Version, b compat.Build) string {
 // hardwareWords turns compat's unsupported-hardware error, which names the model
 // and the newest version the Mac can reach, into a warning's message.
 func hardwareWords(err error) string {
-	s := strings.TrimPrefix(err.Error(), "compat: ")
-	return strings.TrimSuffix(s, ": "+compat.ErrUnsupportedHardware.Error())
+	if he, ok := errors.AsType[*compat.HardwareError](err); ok {
+		return he.Explain()
+	}
+	return err.Error()
 }
 
 // choice is the target the policy gives a Mac: for its chip, or, when its model
