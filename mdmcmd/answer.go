@@ -150,12 +150,12 @@ func (o ParseOptions) ParseAnswer(data []byte) (*Answer, error) {
 		return nil, fmt.Errorf("mdmcmd: answer: want a dictionary, got %s: %w", plistType(top), ErrInvalidAnswer)
 	}
 	a, envelope, items := readAnswer(m)
-	if len(envelope) > 0 {
-		return nil, fmt.Errorf("mdmcmd: answer: %w", errors.Join(envelope...))
+	if envelope.Len() > 0 {
+		return nil, fmt.Errorf("mdmcmd: answer: %w", envelope.Err())
 	}
 	a.Raw = bytes.Clone(data)
-	if len(items) > 0 {
-		return a, fmt.Errorf("mdmcmd: answer: %w", errors.Join(items...))
+	if items.Len() > 0 {
+		return a, fmt.Errorf("mdmcmd: answer: %w", items.Err())
 	}
 	return a, nil
 }
@@ -239,14 +239,15 @@ func (o ParseOptions) ParseDeviceInformation(data []byte) (*Answer, error) {
 // readAnswer reads every key this package knows from an answer's top dictionary:
 // envelope lists the problems that leave no answer (Status, CommandUUID), items the
 // problems of the items and keys left out.
-func readAnswer(m map[string]any) (a *Answer, envelope, items []error) {
-	top := dict{m: m, errs: &envelope}
+func readAnswer(m map[string]any) (a *Answer, envelope, items *errtext.Problems) {
+	envelope, items = new(errtext.Problems), new(errtext.Problems)
+	top := dict{m: m, errs: envelope}
 	status := Status(top.str("Status", true))
 	a = &Answer{Result: Result{
 		CommandUUID: top.str("CommandUUID", status != Idle),
 		Status:      status,
 	}}
-	d := dict{m: m, errs: &items}
+	d := dict{m: m, errs: items}
 	a.UDID = d.str("UDID", false)
 	a.EnrollmentID = d.str("EnrollmentID", false)
 	a.RequestType = d.str("RequestType", false)

@@ -100,10 +100,10 @@ func (o ParseOptions) ParseMachineInfo(data []byte) (*MachineInfo, error) {
 	if !ok {
 		return nil, fmt.Errorf("mdmcmd: machine info: want a dictionary, got %s: %w", plistType(top), ErrInvalidAnswer)
 	}
-	var errs []error
+	var errs errtext.Problems
 	info := readMachineInfo(dict{m: m, errs: &errs})
-	if len(errs) > 0 {
-		return nil, fmt.Errorf("mdmcmd: machine info: %w", errtext.Join(errs...))
+	if errs.Len() > 0 {
+		return nil, fmt.Errorf("mdmcmd: machine info: %w", errs.Err())
 	}
 	info.Raw = bytes.Clone(data)
 	return info, nil

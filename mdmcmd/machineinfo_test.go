@@ -263,6 +263,19 @@ func TestParseMachineInfoReportsEveryProblem(t *testing.T) {
 	}
 }
 
+// TestParseMachineInfoCountsTheProblemsItDoesNotList gives every key the wrong
+// type: ten problems, of which the message lists errtext.MaxErrors and counts the
+// rest.
+func TestParseMachineInfoCountsTheProblemsItDoesNotList(t *testing.T) {
+	var entries strings.Builder
+	for _, key := range []string{keyUDID, keySerial, keyProduct, keyVersion, keyOSVersion, keySupplementalBuild, keySupplementalExtra, keyDeviceID, keyCanRequest, keyLanguage} {
+		entries.WriteString("<key>" + key + "</key><dict/>")
+	}
+	_, err := ParseMachineInfo(machineInfoPlist(entries.String()))
+	require.ErrorIs(t, err, ErrInvalidAnswer)
+	assert.True(t, strings.HasSuffix(err.Error(), "\nand 2 more"), err.Error())
+}
+
 func TestParseMachineInfoLenient(t *testing.T) {
 	tests := []struct {
 		name  string

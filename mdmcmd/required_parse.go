@@ -39,10 +39,10 @@ func (o ParseOptions) ParseSoftwareUpdateRequired(data []byte) (SoftwareUpdateRe
 	if !ok {
 		return SoftwareUpdateRequired{}, fmt.Errorf("mdmcmd: software update required: want a dictionary, got %s: %w", plistType(top), ErrInvalidAnswer)
 	}
-	var errs []error
+	var errs errtext.Problems
 	r := readRequired(dict{m: m, errs: &errs})
-	if len(errs) > 0 {
-		return SoftwareUpdateRequired{}, fmt.Errorf("mdmcmd: software update required: %w", errtext.Join(errs...))
+	if errs.Len() > 0 {
+		return SoftwareUpdateRequired{}, fmt.Errorf("mdmcmd: software update required: %w", errs.Err())
 	}
 	return r, nil
 }
