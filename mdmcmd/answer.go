@@ -62,15 +62,15 @@ type CommandError struct {
 // errtext.MaxErrors errors ends with "and N more".
 func (e *CommandError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "mdmcmd: command %s: %s", errtext.Quote(e.CommandUUID), plainText(string(e.Status)))
+	fmt.Fprintf(&b, "mdmcmd: command %s: %s", errtext.Quote(e.CommandUUID), errtext.Plain(string(e.Status)))
 	for i, c := range e.Chain {
 		if i == errtext.MaxErrors {
 			fmt.Fprintf(&b, ": and %d more", len(e.Chain)-i)
 			break
 		}
-		fmt.Fprintf(&b, ": %s:%d", plainText(c.ErrorDomain), c.ErrorCode)
+		fmt.Fprintf(&b, ": %s:%d", errtext.Plain(c.ErrorDomain), c.ErrorCode)
 		if c.LocalizedDescription != "" {
-			fmt.Fprintf(&b, " %s", plainText(c.LocalizedDescription))
+			fmt.Fprintf(&b, " %s", errtext.Plain(c.LocalizedDescription))
 		}
 	}
 	return b.String()
