@@ -90,13 +90,7 @@ func readRequired(d dict) SoftwareUpdateRequired {
 		}
 		r.OSVersion = v
 	}
-	if s, sent := details.text("BuildVersion", false); sent {
-		b, err := compat.ParseBuild(s)
-		if err != nil {
-			details.fail("BuildVersion", "%s is not a macOS build", errtext.Quote(s))
-		}
-		r.BuildVersion = b
-	}
+	r.BuildVersion, _ = details.build("BuildVersion", false)
 	if beta, ok := details.sub("RequireBetaProgram", false); ok {
 		r.RequireBetaProgram = BetaProgram{
 			Description: beta.str("Description", true),
