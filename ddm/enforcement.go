@@ -217,6 +217,11 @@ func (o ParseOptions) ParseEnforcement(data []byte) (Enforcement, error) {
 	if err := o.Limits.CheckJSON(data); err != nil {
 		return Enforcement{}, fmt.Errorf("ddm: enforcement declaration: %w: %w", err, ErrInvalidDeclaration)
 	}
+	return parseEnforcement(data)
+}
+
+// parseEnforcement is ParseEnforcement of data already checked against the limits.
+func parseEnforcement(data []byte) (Enforcement, error) {
 	var w wireEnforcement
 	if err := json.Unmarshal(data, &w); err != nil {
 		return Enforcement{}, fmt.Errorf("ddm: enforcement declaration: %s: %w", errtext.Error(err), ErrInvalidDeclaration)

@@ -3,6 +3,7 @@ package ddm
 import (
 	"fmt"
 
+	"github.com/managedos/managedos/compat"
 	"github.com/managedos/managedos/internal/jsonstrict"
 )
 
@@ -26,14 +27,18 @@ type enforcementPayloadKeys struct {
 // UnmarshalJSON reads a stored declaration, the JSON MarshalJSON writes, into e, as
 // [ParseEnforcement] does, and more strictly: a key the declaration or its payload
 // does not have, which Enforcement could not represent, is an error naming it, never
-// a value silently read without it. Every error wraps [ErrInvalidDeclaration] or the
-// sentinel of the field that is wrong.
+// a value silently read without it. Data over the default [compat.Limits] is
+// refused before anything is decoded. Every error wraps [ErrInvalidDeclaration] or
+// the sentinel of the field that is wrong.
 func (e *Enforcement) UnmarshalJSON(data []byte) error {
+	if err := (compat.Limits{}).CheckJSON(data); err != nil {
+		return fmt.Errorf("ddm: enforcement declaration: %w: %w", err, ErrInvalidDeclaration)
+	}
 	var keys declarationKeys[enforcementPayloadKeys]
 	if err := jsonstrict.Unmarshal(data, &keys); err != nil {
 		return fmt.Errorf("ddm: enforcement declaration: %w: %w", err, ErrInvalidDeclaration)
 	}
-	parsed, err := ParseEnforcement(data)
+	parsed, err := parseEnforcement(data)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"github.com/managedos/managedos/compat"
 	"github.com/managedos/managedos/internal/errtext"
 	"github.com/managedos/managedos/internal/jsonstrict"
 )
@@ -39,9 +40,13 @@ func (c Command) MarshalJSON() ([]byte, error) {
 // back and written again, and anything that does not come out byte for byte the
 // same (a key this package does not write, another request type, a hand-edited
 // value) is refused, so [Command.Plist] returns exactly what was stored. Apple's
-// rules are not checked again: they held when the command was built. Every error
-// wraps [ErrInvalidCommand] and names the key.
+// rules are not checked again: they held when the command was built. Data over the
+// default [compat.Limits] is refused before anything is decoded. Every error wraps
+// [ErrInvalidCommand] and names the key.
 func (c *Command) UnmarshalJSON(data []byte) error {
+	if err := (compat.Limits{}).CheckJSON(data); err != nil {
+		return fmt.Errorf("mdmcmd: Command: %w: %w", err, ErrInvalidCommand)
+	}
 	var w wireCommandJSON
 	if err := jsonstrict.Unmarshal(data, &w); err != nil {
 		return fmt.Errorf("mdmcmd: Command: %w: %w", err, ErrInvalidCommand)
