@@ -111,4 +111,3 @@ func (p *problems) envelope(want, typ, identifier, token string) {
 	}
 }
 
-// jsonKind names the JSON type a Go type decodes from, for messages.
