@@ -110,4 +110,3 @@ func (p *problems) envelope(want, typ, identifier, token string) {
 		p.add("ServerToken", fmt.Errorf("ddm: ServerToken: missing: %w", ErrInvalidDeclaration))
 	}
 }
-
