@@ -13,6 +13,7 @@ import (
 
 	"github.com/managedos/managedos/compat"
 	"github.com/managedos/managedos/internal/errtext"
+	"github.com/managedos/managedos/internal/golden"
 )
 
 // machineInfoPlist wraps dictionary entries in an XML property list.
@@ -185,7 +186,7 @@ func TestParseMachineInfoGolden(t *testing.T) {
 				OS          string       `json:"os"`
 			}{info, info.Mac(), info.Release().ReleaseName(), info.CanRequestSoftwareUpdate(), info.DescribeOS()}, "", "  ")
 			require.NoError(t, err)
-			matchGolden(t, "testdata/"+name+".golden.json", append(got, '\n'))
+			golden.Bytes(t, "testdata/"+name+".golden.json", append(got, '\n'))
 		})
 	}
 }

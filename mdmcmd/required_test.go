@@ -13,6 +13,7 @@ import (
 	"howett.net/plist"
 
 	"github.com/managedos/managedos/compat"
+	"github.com/managedos/managedos/internal/golden"
 )
 
 var beta = BetaProgram{Description: "Example Corp macOS beta", Token: "c2VlZGluZy10b2tlbg"}
@@ -139,22 +140,10 @@ func TestSoftwareUpdateRequiredGolden(t *testing.T) {
 				got, contentType, err := tt.body.Encode(f)
 				require.NoError(t, err)
 				assert.Equal(t, f.ContentType(), contentType)
-				matchGolden(t, "testdata/"+tt.name+".golden."+f.String(), got)
+				golden.Bytes(t, "testdata/"+tt.name+".golden."+f.String(), got)
 			})
 		}
 	}
-}
-
-// matchGolden checks got against the golden file at path, which UPDATE_GOLDEN=1
-// rewrites first.
-func matchGolden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if os.Getenv("UPDATE_GOLDEN") != "" {
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err)
-	assert.Equal(t, string(want), string(got), path)
 }
 
 // TestSoftwareUpdateRequiredMatchesSchema decodes every golden body, in both
