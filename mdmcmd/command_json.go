@@ -1,13 +1,12 @@
 package mdmcmd
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 
 	"github.com/managedos/managedos/compat"
 	"github.com/managedos/managedos/internal/errtext"
 	"github.com/managedos/managedos/internal/jsonstrict"
+	"github.com/managedos/managedos/internal/jsontext"
 )
 
 // wireCommandJSON is the JSON form of a Command, the same keys the command-line
@@ -26,13 +25,12 @@ func (c Command) MarshalJSON() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false) // the plist stays readable; json.Marshal still escapes it
-	if err := enc.Encode(wireCommandJSON{CommandUUID: c.uuid, RequestType: c.requestType, Plist: string(p)}); err != nil {
+	// The plist stays readable; json.Marshal, calling this, still escapes it.
+	b, err := jsontext.Marshal(wireCommandJSON{CommandUUID: c.uuid, RequestType: c.requestType, Plist: string(p)})
+	if err != nil {
 		return nil, fmt.Errorf("mdmcmd: Command: %w", err)
 	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+	return b, nil
 }
 
 // UnmarshalJSON reads a Command stored with MarshalJSON. The plist must be a command
