@@ -49,10 +49,11 @@ const MaxMessage = 4 * MaxValue
 // MaxMessage bytes, else cut by Quote. It is for errors of other packages, such as
 // encoding/json's or time's, which may quote a value from outside of any length.
 func Error(err error) string {
-	if s := err.Error(); len(s) <= MaxMessage {
+	s := err.Error()
+	if len(s) <= MaxMessage {
 		return s
 	}
-	return Quote(err.Error())
+	return Quote(s)
 }
 
 // Join joins errs like [errors.Join], nil ones dropped, but keeps only the first
