@@ -382,7 +382,7 @@ func TestMachineInfoAtLeast(t *testing.T) {
 // expects, against Apple's schema file copied into testdata, and that every key of
 // the schema is either read or ignored on purpose.
 func TestMachineInfoKeysMatchSchema(t *testing.T) {
-	schema := readSchemaKeys(t, "testdata/machineinfo.yaml", "payloadkeys")
+	schema := readSchemaKeys(t, "testdata/schema/machineinfo.yaml", "payloadkeys")
 	read := map[string]struct{ typ, macOS string }{
 		keyUDID:              {"string", ""},
 		keySerial:            {"string", ""},

@@ -150,7 +150,7 @@ func TestSoftwareUpdateRequiredGolden(t *testing.T) {
 // formats, and checks each key and its type against Apple's schema file copied into
 // testdata, and that every key the schema requires is there.
 func TestSoftwareUpdateRequiredMatchesSchema(t *testing.T) {
-	schema := readSchemaKeys(t, "testdata/softwareupdate.required.yaml", "payloadkeys")
+	schema := readSchemaKeys(t, "testdata/schema/softwareupdate.required.yaml", "payloadkeys")
 	for _, tt := range goldenBodies() {
 		for _, f := range []BodyFormat{FormatJSON, FormatPlist} {
 			t.Run(tt.name+"."+f.String(), func(t *testing.T) {

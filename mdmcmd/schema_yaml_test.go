@@ -103,7 +103,7 @@ func readSchemaKeys(t *testing.T, file, section string) map[string]schemaKey {
 }
 
 func TestReadSchemaKeys(t *testing.T) {
-	keys := readSchemaKeys(t, "testdata/softwareupdate.required.yaml", "payloadkeys")
+	keys := readSchemaKeys(t, "testdata/schema/softwareupdate.required.yaml", "payloadkeys")
 	want := map[string]schemaKey{
 		"code":                                   {Type: "string", Presence: "required", Range: []string{SoftwareUpdateRequiredCode}},
 		"description":                            {Type: "string", Presence: "optional"},
