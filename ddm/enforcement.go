@@ -191,18 +191,10 @@ func (p EnforcementPayload) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// wireEnforcement is the JSON shape ParseEnforcement reads.
-type wireEnforcement struct {
-	Type        string `json:"Type"`
-	Identifier  string `json:"Identifier"`
-	ServerToken string `json:"ServerToken"`
-	Payload     struct {
-		TargetOSVersion     string `json:"TargetOSVersion"`
-		TargetBuildVersion  string `json:"TargetBuildVersion"`
-		TargetLocalDateTime string `json:"TargetLocalDateTime"`
-		DetailsURL          string `json:"DetailsURL"`
-	} `json:"Payload"`
-}
+// wireEnforcement is the JSON of an enforcement declaration, as its readers decode
+// it: ParseEnforcement and ReadEnforcement with encoding/json, UnmarshalJSON
+// strictly.
+type wireEnforcement declarationKeys[enforcementPayloadKeys]
 
 // ParseEnforcement reads an enforcement declaration's JSON within the default
 // [compat.Limits], checking its type and every field as [EnforcementPayload.Validate]
@@ -218,15 +210,16 @@ func (o ParseOptions) ParseEnforcement(data []byte) (Enforcement, error) {
 	if err := o.Limits.CheckJSON(data); err != nil {
 		return Enforcement{}, fmt.Errorf("ddm: enforcement declaration: %w: %w", err, ErrInvalidDeclaration)
 	}
-	return parseEnforcement(data)
-}
-
-// parseEnforcement is ParseEnforcement of data already checked against the limits.
-func parseEnforcement(data []byte) (Enforcement, error) {
 	var w wireEnforcement
 	if err := json.Unmarshal(data, &w); err != nil {
 		return Enforcement{}, fmt.Errorf("ddm: enforcement declaration: %s: %w", errtext.Error(err), ErrInvalidDeclaration)
 	}
+	return w.enforcement()
+}
+
+// enforcement checks the declaration w holds, as ParseEnforcement documents, and
+// returns it.
+func (w *wireEnforcement) enforcement() (Enforcement, error) {
 	if w.Type != EnforcementType {
 		return Enforcement{}, fmt.Errorf("ddm: Type %s: want %s: %w", errtext.Quote(w.Type), EnforcementType, ErrInvalidDeclaration)
 	}

@@ -34,11 +34,11 @@ func (e *Enforcement) UnmarshalJSON(data []byte) error {
 	if err := (compat.Limits{}).CheckJSON(data); err != nil {
 		return fmt.Errorf("ddm: enforcement declaration: %w: %w", err, ErrInvalidDeclaration)
 	}
-	var keys declarationKeys[enforcementPayloadKeys]
-	if err := jsonstrict.Unmarshal(data, &keys); err != nil {
+	var w wireEnforcement
+	if err := jsonstrict.Unmarshal(data, &w); err != nil {
 		return fmt.Errorf("ddm: enforcement declaration: %w: %w", err, ErrInvalidDeclaration)
 	}
-	parsed, err := parseEnforcement(data)
+	parsed, err := w.enforcement()
 	if err != nil {
 		return err
 	}
