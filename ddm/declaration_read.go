@@ -22,6 +22,15 @@ import (
 // names the key. It is the same type as mdmcmd.KeyError.
 type KeyError = errtext.KeyError
 
+// declarationKeys are the keys of a declaration's JSON that [Enforcement] and
+// [Settings] read; any other key cannot be represented and is refused.
+type declarationKeys[P any] struct {
+	Type        string `json:"Type"`
+	Identifier  string `json:"Identifier"`
+	ServerToken string `json:"ServerToken"`
+	Payload     P      `json:"Payload"`
+}
+
 // problems collects the problems of one declaration, at most one per key: the
 // first found for a key is the one worth fixing, later ones follow from it.
 type problems struct {

@@ -7,15 +7,6 @@ import (
 	"github.com/managedos/managedos/internal/jsonstrict"
 )
 
-// declarationKeys are the keys of a declaration's JSON that [Enforcement] and
-// [Settings] read; any other key cannot be represented and is refused.
-type declarationKeys[P any] struct {
-	Type        string `json:"Type"`
-	Identifier  string `json:"Identifier"`
-	ServerToken string `json:"ServerToken"`
-	Payload     P      `json:"Payload"`
-}
-
 // enforcementPayloadKeys are the payload keys an Enforcement represents.
 type enforcementPayloadKeys struct {
 	TargetOSVersion     string `json:"TargetOSVersion"`
