@@ -196,6 +196,14 @@ func (p EnforcementPayload) appendJSON(b []byte) []byte {
 // strictly.
 type wireEnforcement declarationKeys[enforcementPayloadKeys]
 
+// enforcementPayloadKeys are the payload keys an Enforcement represents.
+type enforcementPayloadKeys struct {
+	TargetOSVersion     string `json:"TargetOSVersion"`
+	TargetBuildVersion  string `json:"TargetBuildVersion"`
+	TargetLocalDateTime string `json:"TargetLocalDateTime"`
+	DetailsURL          string `json:"DetailsURL"`
+}
+
 // ParseEnforcement reads an enforcement declaration's JSON within the default
 // [compat.Limits], checking its type and every field as [EnforcementPayload.Validate]
 // does; it is ParseOptions{}.ParseEnforcement. The ServerToken is kept as given, so

@@ -7,14 +7,6 @@ import (
 	"github.com/managedos/managedos/internal/jsonstrict"
 )
 
-// enforcementPayloadKeys are the payload keys an Enforcement represents.
-type enforcementPayloadKeys struct {
-	TargetOSVersion     string `json:"TargetOSVersion"`
-	TargetBuildVersion  string `json:"TargetBuildVersion"`
-	TargetLocalDateTime string `json:"TargetLocalDateTime"`
-	DetailsURL          string `json:"DetailsURL"`
-}
-
 // UnmarshalJSON reads a stored declaration, the JSON MarshalJSON writes, into e, as
 // [ParseEnforcement] does, and more strictly: a key the declaration or its payload
 // does not have, which Enforcement could not represent, is an error naming it, never
