@@ -156,8 +156,11 @@ type pendingVersionWire struct {
 }
 
 func (w *pendingVersionWire) check() (*PendingVersion, error) {
-	if w.OSVersion == nil || w.BuildVersion == nil {
-		return nil, errors.New("missing os-version or build-version")
+	switch {
+	case w.OSVersion == nil:
+		return nil, errors.New("os-version: missing")
+	case w.BuildVersion == nil:
+		return nil, errors.New("build-version: missing")
 	}
 	var p PendingVersion
 	var err error
@@ -188,7 +191,7 @@ type failureReasonWire struct {
 
 func (w *failureReasonWire) check() (*FailureReason, error) {
 	if w.Count == nil {
-		return nil, errors.New("missing count")
+		return nil, errors.New("count: missing")
 	}
 	f := &FailureReason{Count: *w.Count, Reason: w.Reason}
 	if w.Timestamp != "" {
@@ -209,7 +212,7 @@ type installReasonWire struct {
 
 func (w *installReasonWire) check() (*InstallReason, error) {
 	if w.Reason == nil {
-		return nil, errors.New("missing reason")
+		return nil, errors.New("reason: missing")
 	}
 	return &InstallReason{Reasons: *w.Reason, DeclarationID: w.DeclarationID}, nil
 }
@@ -256,7 +259,7 @@ type supportedDeclarationsWire struct {
 
 func (w *capabilitiesWire) check() (*ClientCapabilities, error) {
 	if w.SupportedPayloads == nil {
-		return nil, errors.New("missing supported-payloads")
+		return nil, errors.New("supported-payloads: missing")
 	}
 	d := w.SupportedPayloads.Declarations
 	return &ClientCapabilities{
