@@ -121,12 +121,12 @@ type statusWire struct {
 	capabilities capabilitiesWire
 	beta         string
 	os           osItems
-	errs         []error
+	errs         errtext.Problems
 }
 
 // bad records an error of the item (or "Errors") named.
 func (w *statusWire) bad(item string, err error) {
-	w.errs = append(w.errs, fmt.Errorf("ddm: status item %s: %s: %w", item, errtext.Error(err), ErrInvalidStatus))
+	w.errs.Add(fmt.Errorf("ddm: status item %s: %s: %w", item, errtext.Error(err), ErrInvalidStatus))
 }
 
 // checkItem runs statusItems[i]'s check, recording its error.
@@ -146,7 +146,7 @@ func (w *statusWire) finish(r *StatusReport) {
 }
 
 // err returns the errors recorded, joined; nil when there were none.
-func (w *statusWire) err() error { return errtext.Join(w.errs...) }
+func (w *statusWire) err() error { return w.errs.Err() }
 
 // pendingVersionWire is softwareupdate.pending-version as the Mac writes it.
 type pendingVersionWire struct {
