@@ -42,15 +42,15 @@ func ExampleJoin() {
 }
 
 // A parser that meets problems one by one keeps them as Join would, without
-// holding a million of them.
+// holding a hundred thousand of them.
 func ExampleProblems() {
 	var p errtext.Problems
-	for i := range 1_000_000 {
+	for i := range 100_000 {
 		p.Add(fmt.Errorf("Updates[%d]: missing", i))
 	}
 	fmt.Println(p.Len())
 	fmt.Println(strings.ReplaceAll(p.Err().Error(), "\n", "; "))
 	// Output:
-	// 1000000
-	// Updates[0]: missing; Updates[1]: missing; Updates[2]: missing; Updates[3]: missing; Updates[4]: missing; Updates[5]: missing; Updates[6]: missing; Updates[7]: missing; and 999992 more
+	// 100000
+	// Updates[0]: missing; Updates[1]: missing; Updates[2]: missing; Updates[3]: missing; Updates[4]: missing; Updates[5]: missing; Updates[6]: missing; Updates[7]: missing; and 99992 more
 }
