@@ -3,7 +3,6 @@ package ddm
 import (
 	"encoding/json"
 	"math/rand/v2"
-	"os"
 	"strings"
 	"testing"
 
@@ -11,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/managedos/managedos/compat"
+	"github.com/managedos/managedos/internal/golden"
 )
 
 func TestSettingsJSONGolden(t *testing.T) {
@@ -23,11 +23,7 @@ func TestSettingsJSONGolden(t *testing.T) {
 	require.NoError(t, err)
 	got, err := s.MarshalJSON()
 	require.NoError(t, err)
-	if os.Getenv("UPDATE_GOLDEN") != "" {
-		require.NoError(t, os.WriteFile("testdata/settings.golden.json", append(got, '\n'), 0o644))
-	}
-	want := readFixture(t, "settings.golden.json")
-	assert.Equal(t, string(want), string(got)+"\n")
+	want := golden.Bytes(t, "testdata/settings.golden.json", append(got, '\n'))
 	var back Settings
 	require.NoError(t, json.Unmarshal(want, &back))
 	assert.Equal(t, s, back)

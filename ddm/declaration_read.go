@@ -22,6 +22,15 @@ import (
 // names the key. It is the same type as mdmcmd.KeyError.
 type KeyError = errtext.KeyError
 
+// declarationKeys are the keys of a declaration's JSON that [Enforcement] and
+// [Settings] read; any other key cannot be represented and is refused.
+type declarationKeys[P any] struct {
+	Type        string `json:"Type"`
+	Identifier  string `json:"Identifier"`
+	ServerToken string `json:"ServerToken"`
+	Payload     P      `json:"Payload"`
+}
+
 // problems collects the problems of one declaration, at most one per key: the
 // first found for a key is the one worth fixing, later ones follow from it.
 type problems struct {
@@ -110,5 +119,3 @@ func (p *problems) envelope(want, typ, identifier, token string) {
 		p.add("ServerToken", fmt.Errorf("ddm: ServerToken: missing: %w", ErrInvalidDeclaration))
 	}
 }
-
-// jsonKind names the JSON type a Go type decodes from, for messages.

@@ -33,12 +33,13 @@ const (
 
 // EnforcementPayload is the payload of an [Enforcement] declaration.
 type EnforcementPayload struct {
-	// TargetOSVersion is the version the Mac must reach, required. A version without
-	// a patch component, such as 14.2, tells the Mac to install the latest patch of
-	// that release; since a [compat.Version] is written in its canonical form, 14.2.0
-	// is sent as 14.2 too, so pin an exact release with TargetBuildVersion. It holds no rapid security response letter: a rapid security
-	// response (Background Security Improvement) is targeted by the suffix letter of
-	// TargetBuildVersion on the base version, as [FromDecision] does.
+	// TargetOSVersion is the version the Mac must reach, required. A version
+	// without a patch component, such as 14.2, tells the Mac to install the latest
+	// patch of that release; since a [compat.Version] is written in its canonical
+	// form, 14.2.0 is sent as 14.2 too, so pin an exact release with
+	// TargetBuildVersion. It holds no rapid security response letter: a rapid
+	// security response (Background Security Improvement) is targeted by the suffix
+	// letter of TargetBuildVersion on the base version, as [FromDecision] does.
 	TargetOSVersion compat.Version
 	// TargetBuildVersion is the build to reach, optional (the zero Build leaves it
 	// out). Its Darwin major must match TargetOSVersion: Apple ignores a build that
@@ -78,12 +79,12 @@ func (e Enforcement) Payload() EnforcementPayload { return e.payload }
 
 // NewEnforcement validates p and returns its declaration. An empty identifier is
 // [DefaultEnforcementIdentifier], the same for every target, so a new target replaces
-// the declaration the Mac holds instead of adding one next to it. The ServerToken is the first 16 bytes, in hex, of
-// the SHA-256 of the declaration's type, identifier and canonical payload, so the same
-// input always gives byte-identical JSON and the same token and any change gives a new
-// one. Each problem is a *[KeyError] naming the field, as
-// [EnforcementPayload.Validate] reports them. Beyond Validate,
-// a TargetBuildVersion the library knows to belong to another version than
+// the declaration the Mac holds instead of adding one next to it. The ServerToken is
+// the first 16 bytes, in hex, of the SHA-256 of the declaration's type, identifier and
+// canonical payload, so the same input always gives byte-identical JSON and the same
+// token and any change gives a new one. Each problem is a *[KeyError] naming the
+// field, as [EnforcementPayload.Validate] reports them. Beyond Validate, a
+// TargetBuildVersion the library knows to belong to another version than
 // TargetOSVersion is refused (see [compat.CheckBuild]): the Mac would install the
 // version and ignore the build, so the declaration would not say what it does.
 func NewEnforcement(identifier string, p EnforcementPayload) (Enforcement, error) {
@@ -190,17 +191,17 @@ func (p EnforcementPayload) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// wireEnforcement is the JSON shape ParseEnforcement reads.
-type wireEnforcement struct {
-	Type        string `json:"Type"`
-	Identifier  string `json:"Identifier"`
-	ServerToken string `json:"ServerToken"`
-	Payload     struct {
-		TargetOSVersion     string `json:"TargetOSVersion"`
-		TargetBuildVersion  string `json:"TargetBuildVersion"`
-		TargetLocalDateTime string `json:"TargetLocalDateTime"`
-		DetailsURL          string `json:"DetailsURL"`
-	} `json:"Payload"`
+// wireEnforcement is the JSON of an enforcement declaration, as its readers decode
+// it: ParseEnforcement and ReadEnforcement with encoding/json, UnmarshalJSON
+// strictly.
+type wireEnforcement declarationKeys[enforcementPayloadKeys]
+
+// enforcementPayloadKeys are the payload keys an Enforcement represents.
+type enforcementPayloadKeys struct {
+	TargetOSVersion     string `json:"TargetOSVersion"`
+	TargetBuildVersion  string `json:"TargetBuildVersion"`
+	TargetLocalDateTime string `json:"TargetLocalDateTime"`
+	DetailsURL          string `json:"DetailsURL"`
 }
 
 // ParseEnforcement reads an enforcement declaration's JSON within the default
@@ -221,6 +222,12 @@ func (o ParseOptions) ParseEnforcement(data []byte) (Enforcement, error) {
 	if err := json.Unmarshal(data, &w); err != nil {
 		return Enforcement{}, fmt.Errorf("ddm: enforcement declaration: %s: %w", errtext.Error(err), ErrInvalidDeclaration)
 	}
+	return w.enforcement()
+}
+
+// enforcement checks the declaration w holds, as ParseEnforcement documents, and
+// returns it.
+func (w *wireEnforcement) enforcement() (Enforcement, error) {
 	if w.Type != EnforcementType {
 		return Enforcement{}, fmt.Errorf("ddm: Type %s: want %s: %w", errtext.Quote(w.Type), EnforcementType, ErrInvalidDeclaration)
 	}

@@ -3,37 +3,25 @@ package ddm
 import (
 	"fmt"
 
+	"github.com/managedos/managedos/compat"
 	"github.com/managedos/managedos/internal/jsonstrict"
 )
-
-// declarationKeys are the keys of a declaration's JSON that [Enforcement] and
-// [Settings] read; any other key cannot be represented and is refused.
-type declarationKeys[P any] struct {
-	Type        string `json:"Type"`
-	Identifier  string `json:"Identifier"`
-	ServerToken string `json:"ServerToken"`
-	Payload     P      `json:"Payload"`
-}
-
-// enforcementPayloadKeys are the payload keys an Enforcement represents.
-type enforcementPayloadKeys struct {
-	TargetOSVersion     string `json:"TargetOSVersion"`
-	TargetBuildVersion  string `json:"TargetBuildVersion"`
-	TargetLocalDateTime string `json:"TargetLocalDateTime"`
-	DetailsURL          string `json:"DetailsURL"`
-}
 
 // UnmarshalJSON reads a stored declaration, the JSON MarshalJSON writes, into e, as
 // [ParseEnforcement] does, and more strictly: a key the declaration or its payload
 // does not have, which Enforcement could not represent, is an error naming it, never
-// a value silently read without it. Every error wraps [ErrInvalidDeclaration] or the
-// sentinel of the field that is wrong.
+// a value silently read without it. Data over the default [compat.Limits] is
+// refused before anything is decoded. Every error wraps [ErrInvalidDeclaration] or
+// the sentinel of the field that is wrong.
 func (e *Enforcement) UnmarshalJSON(data []byte) error {
-	var keys declarationKeys[enforcementPayloadKeys]
-	if err := jsonstrict.Unmarshal(data, &keys); err != nil {
+	if err := (compat.Limits{}).CheckJSON(data); err != nil {
 		return fmt.Errorf("ddm: enforcement declaration: %w: %w", err, ErrInvalidDeclaration)
 	}
-	parsed, err := ParseEnforcement(data)
+	var w wireEnforcement
+	if err := jsonstrict.Unmarshal(data, &w); err != nil {
+		return fmt.Errorf("ddm: enforcement declaration: %w: %w", err, ErrInvalidDeclaration)
+	}
+	parsed, err := w.enforcement()
 	if err != nil {
 		return err
 	}

@@ -2,13 +2,13 @@ package ddm
 
 import (
 	"encoding/json"
-	"os"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/managedos/managedos/compat"
+	"github.com/managedos/managedos/internal/golden"
 	"github.com/managedos/managedos/mechanism"
 )
 
@@ -37,9 +37,7 @@ func TestEnforcementGoldenBytes(t *testing.T) {
 			require.NoError(t, err)
 			got, err := e.MarshalJSON()
 			require.NoError(t, err)
-			want, err := os.ReadFile("testdata/" + tt.golden)
-			require.NoError(t, err)
-			assert.Equal(t, string(want), string(got)+"\n")
+			golden.Bytes(t, "testdata/"+tt.golden, append(got, '\n'))
 			viaJSON, err := json.Marshal(e)
 			require.NoError(t, err)
 			assert.JSONEq(t, string(got), string(viaJSON), "encoding/json only escapes HTML characters")

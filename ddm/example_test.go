@@ -97,3 +97,19 @@ func ExampleParseStatusReport() {
 	// 13.3.1 (a) 22E261
 	// waiting 14.2.1
 }
+
+// Reports are partial: each says what changed. Folded into the Mac's previous
+// snapshot, a report that carries only the operating system updates the version and
+// build and keeps the rest.
+func ExampleStatusReport_MergeInto() {
+	prev := compat.Mac{Model: "Mac14,2", Chip: compat.AppleSilicon, Version: compat.MustParseVersion("14.1.1"), Build: compat.MustParseBuild("23B81"), Supervised: compat.FlagTrue}
+	r, err := ddm.ParseStatusReport([]byte(`{"StatusItems":{"device":{"operating-system":{"version":"14.2.1","build-version":"23C71"}}}}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	mac := r.MergeInto(prev)
+	fmt.Println(mac.Model, mac.Chip, mac.Version, mac.Build, mac.Supervised)
+	// Output:
+	// Mac14,2 apple-silicon 14.2.1 23C71 true
+}

@@ -2,27 +2,19 @@ package ddm
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/managedos/managedos/compat"
+	"github.com/managedos/managedos/internal/testseeds"
 )
 
 // FuzzParseStatusReport checks that no input panics the status parser, that a nil
 // report always comes with an error, and that every error wraps ErrInvalidStatus.
 // The seeds include the hostile catalogue in testdata/hostile.
 func FuzzParseStatusReport(f *testing.F) {
-	names := []string{"testdata/ddm_status_kmfddm_macos13.3.1a_rsr.json", "testdata/ddm_status_kmfddm_not_referenced.json", "testdata/status_softwareupdate_downloading.json", "testdata/status_snapshot_macos26.json"}
-	hostileFiles, _ := filepath.Glob("testdata/hostile/*.json")
-	for _, name := range append(names, hostileFiles...) {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
+	testseeds.Add(f, "testdata/ddm_status_kmfddm_macos13.3.1a_rsr.json", "testdata/ddm_status_kmfddm_not_referenced.json",
+		"testdata/status_softwareupdate_downloading.json", "testdata/status_snapshot_macos26.json", "testdata/hostile/*.json")
 	f.Add([]byte(`{"StatusItems":{"softwareupdate":{"install-state":"waiting"}}}`))
 	f.Add([]byte(`{"StatusItems":{"device":{"operating-system":{"version":"13.3.1","supplemental":{"extra-version":"(a)"}}}}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {

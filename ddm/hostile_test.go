@@ -120,6 +120,32 @@ func TestParseOptionsLimitsApply(t *testing.T) {
 	assert.True(t, errors.As(err, &le))
 	_, err = ParseOptions{}.ParseEnforcement(decl)
 	assert.NoError(t, err)
+
+	settings, err := os.ReadFile("testdata/settings.golden.json")
+	require.NoError(t, err)
+	_, err = tight.ParseSettings(settings)
+	require.ErrorIs(t, err, compat.ErrTooLarge)
+	assert.ErrorIs(t, err, ErrInvalidDeclaration)
+	_, err = ParseOptions{}.ParseSettings(settings)
+	assert.NoError(t, err)
+}
+
+// TestStoredDeclarationsOverTheLimitsAreRefused nests a stored declaration deeper
+// than compat's default MaxDepth: each reader of stored JSON refuses it as too
+// large before decoding anything, the strict readers included.
+func TestStoredDeclarationsOverTheLimitsAreRefused(t *testing.T) {
+	deep := []byte(`{"Type":"x","Identifier":"x","ServerToken":"t","Payload":{"x":` + strings.Repeat("[", 100) + strings.Repeat("]", 100) + `}}`)
+	var e Enforcement
+	var s Settings
+	for name, read := range map[string]func() error{
+		"Enforcement.UnmarshalJSON": func() error { return e.UnmarshalJSON(deep) },
+		"Settings.UnmarshalJSON":    func() error { return s.UnmarshalJSON(deep) },
+		"ParseSettings":             func() error { _, err := ParseSettings(deep); return err },
+	} {
+		err := read()
+		require.ErrorIs(t, err, compat.ErrTooLarge, name)
+		assert.ErrorIs(t, err, ErrInvalidDeclaration, name)
+	}
 }
 
 // TestParseEnforcementRefusesTextItWouldAlter shows that encoding/json replaces

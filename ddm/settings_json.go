@@ -9,12 +9,21 @@ import (
 )
 
 // ParseSettings reads a com.apple.configuration.softwareupdate.settings declaration's
-// JSON: its Type, Identifier and ServerToken, and a payload checked as
-// [SettingsPayload.Validate] does. The ServerToken is kept as given. A key Settings
+// JSON within the default [compat.Limits]: its Type, Identifier and ServerToken, and a
+// payload checked as [SettingsPayload.Validate] does; it is
+// ParseOptions{}.ParseSettings. The ServerToken is kept as given. A key Settings
 // cannot represent (such as Beta, which this package does not model) is an error
 // naming it, wrapping [ErrInvalidDeclaration], rather than a declaration silently
 // read without it.
-func ParseSettings(data []byte) (Settings, error) {
+func ParseSettings(data []byte) (Settings, error) { return ParseOptions{}.ParseSettings(data) }
+
+// ParseSettings is [ParseSettings] within o.Limits, checked before anything is
+// decoded: data over a limit fails with an error wrapping compat.ErrTooLarge and
+// [ErrInvalidDeclaration].
+func (o ParseOptions) ParseSettings(data []byte) (Settings, error) {
+	if err := o.Limits.CheckJSON(data); err != nil {
+		return Settings{}, fmt.Errorf("ddm: settings declaration: %w: %w", err, ErrInvalidDeclaration)
+	}
 	var w declarationKeys[SettingsPayload]
 	if err := jsonstrict.Unmarshal(data, &w); err != nil {
 		return Settings{}, fmt.Errorf("ddm: settings declaration: %w: %w", err, ErrInvalidDeclaration)

@@ -22,12 +22,7 @@ func ReadSettings(data []byte) (SettingsContent, error) {
 // ReadSettings is [ReadSettings] with o's limits: data over them is an error
 // wrapping compat.ErrTooLarge, and nothing is read.
 func (o ParseOptions) ReadSettings(data []byte) (SettingsContent, error) {
-	var w struct {
-		Type        string          `json:"Type"`
-		Identifier  string          `json:"Identifier"`
-		ServerToken string          `json:"ServerToken"`
-		Payload     SettingsPayload `json:"Payload"`
-	}
+	var w declarationKeys[SettingsPayload]
 	var p problems
 	if err := p.decode(o, data, &w); err != nil {
 		return SettingsContent{}, err

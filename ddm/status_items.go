@@ -121,12 +121,12 @@ type statusWire struct {
 	capabilities capabilitiesWire
 	beta         string
 	os           osItems
-	errs         []error
+	errs         errtext.Problems
 }
 
 // bad records an error of the item (or "Errors") named.
 func (w *statusWire) bad(item string, err error) {
-	w.errs = append(w.errs, fmt.Errorf("ddm: status item %s: %s: %w", item, errtext.Error(err), ErrInvalidStatus))
+	w.errs.Add(fmt.Errorf("ddm: status item %s: %s: %w", item, errtext.Error(err), ErrInvalidStatus))
 }
 
 // checkItem runs statusItems[i]'s check, recording its error.
@@ -146,7 +146,7 @@ func (w *statusWire) finish(r *StatusReport) {
 }
 
 // err returns the errors recorded, joined; nil when there were none.
-func (w *statusWire) err() error { return errtext.Join(w.errs...) }
+func (w *statusWire) err() error { return w.errs.Err() }
 
 // pendingVersionWire is softwareupdate.pending-version as the Mac writes it.
 type pendingVersionWire struct {
@@ -156,8 +156,11 @@ type pendingVersionWire struct {
 }
 
 func (w *pendingVersionWire) check() (*PendingVersion, error) {
-	if w.OSVersion == nil || w.BuildVersion == nil {
-		return nil, errors.New("missing os-version or build-version")
+	switch {
+	case w.OSVersion == nil:
+		return nil, errors.New("os-version: missing")
+	case w.BuildVersion == nil:
+		return nil, errors.New("build-version: missing")
 	}
 	var p PendingVersion
 	var err error
@@ -188,7 +191,7 @@ type failureReasonWire struct {
 
 func (w *failureReasonWire) check() (*FailureReason, error) {
 	if w.Count == nil {
-		return nil, errors.New("missing count")
+		return nil, errors.New("count: missing")
 	}
 	f := &FailureReason{Count: *w.Count, Reason: w.Reason}
 	if w.Timestamp != "" {
@@ -209,7 +212,7 @@ type installReasonWire struct {
 
 func (w *installReasonWire) check() (*InstallReason, error) {
 	if w.Reason == nil {
-		return nil, errors.New("missing reason")
+		return nil, errors.New("reason: missing")
 	}
 	return &InstallReason{Reasons: *w.Reason, DeclarationID: w.DeclarationID}, nil
 }
@@ -256,7 +259,7 @@ type supportedDeclarationsWire struct {
 
 func (w *capabilitiesWire) check() (*ClientCapabilities, error) {
 	if w.SupportedPayloads == nil {
-		return nil, errors.New("missing supported-payloads")
+		return nil, errors.New("supported-payloads: missing")
 	}
 	d := w.SupportedPayloads.Declarations
 	return &ClientCapabilities{

@@ -24,10 +24,10 @@ func readStatusReport(data []byte) (*StatusReport, error) {
 	}
 	r := &StatusReport{Raw: bytes.Clone(data)}
 	var w statusWire
-	tree := statusTree(top.StatusItems)
+	tree := statusTree{"": {keys: top.StatusItems}}
 	for i := range statusItems {
 		item := &statusItems[i]
-		raw, ok, err := tree.get(strings.Split(item.name, ".")...)
+		raw, ok, err := tree.get(item.name)
 		if err == nil && ok {
 			err = json.Unmarshal(raw, item.into(r, &w))
 		}
@@ -53,27 +53,52 @@ func readStatusReport(data []byte) (*StatusReport, error) {
 }
 
 // statusTree is the StatusItems object: nested objects whose paths are the status
-// item names.
-type statusTree map[string]json.RawMessage
+// item names. It holds each level decoded, by its path ("" for the top, then such
+// as "device" and "device.operating-system"), so that a level is decoded once for
+// all the items under it.
+type statusTree map[string]statusLevel
 
-// get returns the value at path, whether it is present, and an error when a level on
-// the way is not an object.
-func (t statusTree) get(path ...string) (json.RawMessage, bool, error) {
-	raw, ok := t[path[0]]
-	for _, key := range path[1:] {
-		if !ok {
-			return nil, false, nil
-		}
-		var level map[string]json.RawMessage
-		if err := json.Unmarshal(raw, &level); err != nil {
-			return nil, false, errors.New("not an object")
-		}
-		raw, ok = level[key]
-	}
-	if !ok || string(raw) == "null" {
-		return nil, false, nil
+// statusLevel is one level of a statusTree: its keys, or why it is not an object.
+type statusLevel struct {
+	keys map[string]json.RawMessage // nil when the level is absent or null
+	err  error
+}
+
+// get returns the value of the item named, whether it is present, and an error when
+// a level on the way is not an object.
+func (t statusTree) get(name string) (json.RawMessage, bool, error) {
+	path, key := splitLast(name)
+	level := t.level(path)
+	raw, ok := level.keys[key]
+	if level.err != nil || !ok || string(raw) == "null" {
+		return nil, false, level.err
 	}
 	return raw, true, nil
+}
+
+// level returns the level at path, decoding it the first time.
+func (t statusTree) level(path string) statusLevel {
+	if l, ok := t[path]; ok {
+		return l
+	}
+	parentPath, key := splitLast(path)
+	var l statusLevel
+	if parent := t.level(parentPath); parent.err != nil {
+		l.err = parent.err
+	} else if raw, ok := parent.keys[key]; ok && json.Unmarshal(raw, &l.keys) != nil {
+		l = statusLevel{err: errors.New("not an object")}
+	}
+	t[path] = l
+	return l
+}
+
+// splitLast splits a dotted name at its last dot: "a.b.c" is "a.b" and "c", "a" is
+// "" and "a".
+func splitLast(name string) (path, last string) {
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		return name[:i], name[i+1:]
+	}
+	return "", name
 }
 
 // UnmarshalJSON reads management.declarations, group by group: a group that does not

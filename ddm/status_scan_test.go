@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/managedos/managedos/compat"
+	"github.com/managedos/managedos/internal/testseeds"
 )
 
 // statusFixtures are the real and written status reports in testdata.
@@ -148,16 +149,10 @@ func TestStatusItemLevelsAreTogether(t *testing.T) {
 // gives, or leaves the report to it. Seeds: the fixtures, the hostile catalogue and
 // scanCases.
 func FuzzScanMatchesEncodingJSON(f *testing.F) {
-	hostileFiles, err := filepath.Glob("testdata/hostile/*.json")
-	require.NoError(f, err)
-	for _, name := range append(statusFixtures, hostileFiles...) {
-		if filepath.Dir(name) == "." {
-			name = filepath.Join("testdata", name)
-		}
-		b, err := os.ReadFile(name)
-		require.NoError(f, err)
-		f.Add(b)
+	for _, name := range statusFixtures {
+		testseeds.Add(f, filepath.Join("testdata", name))
 	}
+	testseeds.Add(f, "testdata/hostile/*.json")
 	for _, c := range scanCases {
 		f.Add([]byte(c.report))
 	}

@@ -62,15 +62,15 @@ type CommandError struct {
 // errtext.MaxErrors errors ends with "and N more".
 func (e *CommandError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "mdmcmd: command %s: %s", errtext.Quote(e.CommandUUID), plainText(string(e.Status)))
+	fmt.Fprintf(&b, "mdmcmd: command %s: %s", errtext.Quote(e.CommandUUID), errtext.Plain(string(e.Status)))
 	for i, c := range e.Chain {
 		if i == errtext.MaxErrors {
 			fmt.Fprintf(&b, ": and %d more", len(e.Chain)-i)
 			break
 		}
-		fmt.Fprintf(&b, ": %s:%d", plainText(c.ErrorDomain), c.ErrorCode)
+		fmt.Fprintf(&b, ": %s:%d", errtext.Plain(c.ErrorDomain), c.ErrorCode)
 		if c.LocalizedDescription != "" {
-			fmt.Fprintf(&b, " %s", plainText(c.LocalizedDescription))
+			fmt.Fprintf(&b, " %s", errtext.Plain(c.LocalizedDescription))
 		}
 	}
 	return b.String()
@@ -150,12 +150,12 @@ func (o ParseOptions) ParseAnswer(data []byte) (*Answer, error) {
 		return nil, fmt.Errorf("mdmcmd: answer: want a dictionary, got %s: %w", plistType(top), ErrInvalidAnswer)
 	}
 	a, envelope, items := readAnswer(m)
-	if len(envelope) > 0 {
-		return nil, fmt.Errorf("mdmcmd: answer: %w", errors.Join(envelope...))
+	if envelope.Len() > 0 {
+		return nil, fmt.Errorf("mdmcmd: answer: %w", envelope.Err())
 	}
 	a.Raw = bytes.Clone(data)
-	if len(items) > 0 {
-		return a, fmt.Errorf("mdmcmd: answer: %w", errors.Join(items...))
+	if items.Len() > 0 {
+		return a, fmt.Errorf("mdmcmd: answer: %w", items.Err())
 	}
 	return a, nil
 }
@@ -239,14 +239,15 @@ func (o ParseOptions) ParseDeviceInformation(data []byte) (*Answer, error) {
 // readAnswer reads every key this package knows from an answer's top dictionary:
 // envelope lists the problems that leave no answer (Status, CommandUUID), items the
 // problems of the items and keys left out.
-func readAnswer(m map[string]any) (a *Answer, envelope, items []error) {
-	top := dict{m: m, errs: &envelope}
+func readAnswer(m map[string]any) (a *Answer, envelope, items *errtext.Problems) {
+	envelope, items = new(errtext.Problems), new(errtext.Problems)
+	top := dict{m: m, errs: envelope}
 	status := Status(top.str("Status", true))
 	a = &Answer{Result: Result{
 		CommandUUID: top.str("CommandUUID", status != Idle),
 		Status:      status,
 	}}
-	d := dict{m: m, errs: &items}
+	d := dict{m: m, errs: items}
 	a.UDID = d.str("UDID", false)
 	a.EnrollmentID = d.str("EnrollmentID", false)
 	a.RequestType = d.str("RequestType", false)

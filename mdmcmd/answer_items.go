@@ -1,5 +1,7 @@
 package mdmcmd
 
+import "github.com/managedos/managedos/internal/errtext"
+
 // readEach reads the dictionaries of the array at key with read and keeps those that
 // read cleanly: an item with a problem (a required key missing, a key of the wrong
 // type) is left out and its problems are recorded in d, so one bad item never costs
@@ -11,13 +13,11 @@ func readEach[T any](d dict, key string, read func(dict) T) (items []T, set bool
 	}
 	items = make([]T, 0, len(dicts))
 	for _, item := range dicts {
-		var problems []error
+		var problems errtext.Problems
 		item.errs = &problems
 		v := read(item)
-		if len(problems) > 0 {
-			for _, p := range problems {
-				d.add(p)
-			}
+		if problems.Len() > 0 {
+			d.errs.AddAll(&problems)
 			continue
 		}
 		items = append(items, v)

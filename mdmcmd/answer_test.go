@@ -296,6 +296,22 @@ func TestParseAnswerKeepsTheGoodItemsAndNamesTheBadKey(t *testing.T) {
 	}
 }
 
+// TestParseAnswerCountsEveryProblemOfAnItem gives twelve keys of one
+// AvailableOSUpdates item the wrong type: the message lists errtext.MaxErrors of
+// them and counts the other four.
+func TestParseAnswerCountsEveryProblemOfAnItem(t *testing.T) {
+	var item strings.Builder
+	for _, key := range []string{"ProductKey", "HumanReadableName", "Version", "Build", "DeferredUntil", "MetadataURL",
+		"IsCritical", "IsConfigDataUpdate", "IsFirmwareUpdate", "IsMajorOSUpdate", "IsSecurityResponse", "RestartRequired"} {
+		item.WriteString("<key>" + key + "</key><dict/>")
+	}
+	a, err := ParseAnswer(acknowledged("<key>AvailableOSUpdates</key><array><dict>" + item.String() + "</dict></array>"))
+	require.NotNil(t, a)
+	require.ErrorIs(t, err, ErrInvalidAnswer)
+	assert.Empty(t, a.AvailableOSUpdates)
+	assert.True(t, strings.HasSuffix(err.Error(), "\nand 4 more"), err.Error())
+}
+
 func TestParseAnswerRejectsWhatIsNotAnXMLOrBinaryPlist(t *testing.T) {
 	for name, data := range map[string]string{
 		"openstep text":   "hello",

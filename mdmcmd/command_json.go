@@ -1,12 +1,12 @@
 package mdmcmd
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 
+	"github.com/managedos/managedos/compat"
 	"github.com/managedos/managedos/internal/errtext"
 	"github.com/managedos/managedos/internal/jsonstrict"
+	"github.com/managedos/managedos/internal/jsontext"
 )
 
 // wireCommandJSON is the JSON form of a Command, the same keys the command-line
@@ -25,13 +25,12 @@ func (c Command) MarshalJSON() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false) // the plist stays readable; json.Marshal still escapes it
-	if err := enc.Encode(wireCommandJSON{CommandUUID: c.uuid, RequestType: c.requestType, Plist: string(p)}); err != nil {
+	// The plist stays readable; json.Marshal, calling this, still escapes it.
+	b, err := jsontext.Marshal(wireCommandJSON{CommandUUID: c.uuid, RequestType: c.requestType, Plist: string(p)})
+	if err != nil {
 		return nil, fmt.Errorf("mdmcmd: Command: %w", err)
 	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+	return b, nil
 }
 
 // UnmarshalJSON reads a Command stored with MarshalJSON. The plist must be a command
@@ -39,9 +38,13 @@ func (c Command) MarshalJSON() ([]byte, error) {
 // back and written again, and anything that does not come out byte for byte the
 // same (a key this package does not write, another request type, a hand-edited
 // value) is refused, so [Command.Plist] returns exactly what was stored. Apple's
-// rules are not checked again: they held when the command was built. Every error
-// wraps [ErrInvalidCommand] and names the key.
+// rules are not checked again: they held when the command was built. Data over the
+// default [compat.Limits] is refused before anything is decoded. Every error wraps
+// [ErrInvalidCommand] and names the key.
 func (c *Command) UnmarshalJSON(data []byte) error {
+	if err := (compat.Limits{}).CheckJSON(data); err != nil {
+		return fmt.Errorf("mdmcmd: Command: %w: %w", err, ErrInvalidCommand)
+	}
 	var w wireCommandJSON
 	if err := jsonstrict.Unmarshal(data, &w); err != nil {
 		return fmt.Errorf("mdmcmd: Command: %w: %w", err, ErrInvalidCommand)

@@ -92,3 +92,14 @@ func TestCommandJSONRefusesWhatItDidNotWrite(t *testing.T) {
 		})
 	}
 }
+
+// TestCommandJSONRefusesDataOverTheLimits nests the stored JSON deeper than
+// compat's default MaxDepth: refused as too large before the strict reader sees it.
+func TestCommandJSONRefusesDataOverTheLimits(t *testing.T) {
+	deep := `{"command_uuid":"u","request_type":"OSUpdateStatus","plist":"","x":` + strings.Repeat("[", 100) + strings.Repeat("]", 100) + `}`
+	var c Command
+	err := c.UnmarshalJSON([]byte(deep))
+	require.ErrorIs(t, err, compat.ErrTooLarge)
+	assert.ErrorIs(t, err, ErrInvalidCommand)
+	assert.Equal(t, Command{}, c)
+}

@@ -1,10 +1,10 @@
 package mdmcmd
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/managedos/managedos/compat"
+	"github.com/managedos/managedos/internal/errtext"
 )
 
 // CommandContent is what a command plist holds, as [ParseCommand] reads it: for
@@ -39,7 +39,7 @@ func (o ParseOptions) ParseCommand(data []byte) (CommandContent, error) {
 	if !ok {
 		return CommandContent{}, fmt.Errorf("mdmcmd: command: want a dictionary, got %s: %w", plistType(top), ErrInvalidAnswer)
 	}
-	var errs []error
+	var errs errtext.Problems
 	d := dict{m: m, errs: &errs}
 	c := CommandContent{UUID: d.str("CommandUUID", true)}
 	if cmd, ok := d.sub("Command", true); ok {
@@ -59,9 +59,7 @@ func (o ParseOptions) ParseCommand(data []byte) (CommandContent, error) {
 			c.Updates = append(c.Updates, readUpdate(u))
 		}
 	}
-	// errs holds at most errtext.MaxErrors problems and one count of the rest
-	// (dict.add keeps no more), so the joined message is bounded.
-	if err := errors.Join(errs...); err != nil {
+	if err := errs.Err(); err != nil {
 		return CommandContent{}, fmt.Errorf("mdmcmd: command: %w", err)
 	}
 	return c, nil

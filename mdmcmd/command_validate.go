@@ -7,12 +7,12 @@ import (
 	"github.com/managedos/managedos/internal/errtext"
 )
 
-// KeyError is one problem with one key of a command or an answer: [ParseCommand]
-// and the answer parsers report each missing or mistyped key as a *KeyError, and
-// the command builders ([NewScheduleOSUpdate] and the others),
-// [CommandContent.Validate], [SoftwareUpdateRequired.Validate] and
-// [NewSoftwareUpdateRequired] each key that breaks a builder's rule. Match it with
-// [errors.As]; several problems come joined, one *KeyError each. Its Key is the key's path from the top of the document, such as
+// KeyError is one problem with one key of a command or an answer: [ParseCommand] and
+// the answer parsers report each missing or mistyped key as a *KeyError, and the
+// command builders ([NewScheduleOSUpdate] and the others), [CommandContent.Validate],
+// [SoftwareUpdateRequired.Validate] and [NewSoftwareUpdateRequired] each key that
+// breaks a builder's rule. Match it with [errors.As]; several problems come joined,
+// one *KeyError each. Its Key is the key's path from the top of the document, such as
 // "CommandUUID", "Command.RequestType", "Command.Updates[0].InstallAction" or
 // "details.OSVersion"; its Err wraps [ErrInvalidCommand], [ErrInvalidAnswer] or
 // [ErrRemoved] and names the key. It is the same type as ddm.KeyError.

@@ -63,7 +63,7 @@ func FromDecision(d compat.Decision, opts Options) (Command, error) {
 		u.InstallAction = InstallASAP
 	}
 	if d.Chip == compat.AppleSilicon && d.Kind == compat.Major && u.InstallAction != InstallASAP {
-		return Command{}, fmt.Errorf("mdmcmd: ScheduleOSUpdate: InstallAction: %s: Apple silicon upgrades take InstallASAP only (macOS downloads and installs in one step): %w", plainText(string(u.InstallAction)), ErrInvalidCommand)
+		return Command{}, fmt.Errorf("mdmcmd: ScheduleOSUpdate: InstallAction: %s: Apple silicon upgrades take InstallASAP only (macOS downloads and installs in one step): %w", errtext.Plain(string(u.InstallAction)), ErrInvalidCommand)
 	}
 	switch {
 	case d.Kind == compat.RSR && u.ProductKey == "":

@@ -16,39 +16,16 @@ import (
 // then read through dict.
 type dict struct {
 	m     map[string]any
-	where string   // path prefix for messages, such as "OSUpdateStatus[0]."
-	errs  *[]error // shared by every dict read from one answer
+	where string            // path prefix for messages, such as "OSUpdateStatus[0]."
+	errs  *errtext.Problems // shared by every dict read from one answer
 }
 
-// fail records that key is missing or mistyped. Only the first errtext.MaxErrors
-// problems of an answer are kept, then one "and N more" that counts the rest, so an
-// answer with millions of bad entries costs neither memory nor a long message.
+// fail records that key is missing or mistyped. The problems keep only the first
+// errtext.MaxErrors and count the rest, so an answer with millions of bad entries
+// costs neither memory nor a long message.
 func (d dict) fail(key, format string, args ...any) {
-	d.add(&KeyError{Key: d.where + key, Err: fmt.Errorf("%s%s: %s: %w", d.where, key, fmt.Sprintf(format, args...), ErrInvalidAnswer)})
+	d.errs.Add(&KeyError{Key: d.where + key, Err: fmt.Errorf("%s%s: %s: %w", d.where, key, fmt.Sprintf(format, args...), ErrInvalidAnswer)})
 }
-
-// add records a problem, keeping only the first errtext.MaxErrors and counting the
-// rest in one "and N more".
-func (d dict) add(err error) {
-	errs := *d.errs
-	if len(errs) == errtext.MaxErrors {
-		errs = append(errs, new(moreProblems))
-	}
-	if len(errs) > errtext.MaxErrors {
-		*errs[errtext.MaxErrors].(*moreProblems)++
-		*d.errs = errs
-		return
-	}
-	*d.errs = append(errs, err)
-}
-
-// moreProblems counts the problems of an answer beyond the first errtext.MaxErrors.
-type moreProblems int
-
-func (n *moreProblems) Error() string { return fmt.Sprintf("and %d more", *n) }
-
-// Is makes the count match ErrInvalidAnswer, like the problems it stands for.
-func (n *moreProblems) Is(target error) bool { return target == ErrInvalidAnswer }
 
 // get returns the value of key, recording a missing required key.
 func (d dict) get(key string, required bool) (any, bool) {

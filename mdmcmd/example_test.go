@@ -174,3 +174,34 @@ func ExampleNewSoftwareUpdateRequired() {
 	// true
 	// mdmcmd: software update required: details.RequireBetaProgram: needs macOS 14.5, the Mac runs 14.4: invalid command
 }
+
+// A DeviceInformation answer gives the Mac's snapshot, the version with its rapid
+// security response letter and the build of the response.
+func ExampleDeviceInformation_Mac() {
+	answer := []byte(`<?xml version="1.0" encoding="UTF-8"?>
+<plist version="1.0"><dict>
+	<key>CommandUUID</key><string>0006</string>
+	<key>Status</key><string>Acknowledged</string>
+	<key>QueryResponses</key><dict>
+		<key>ProductName</key><string>Mac14,2</string>
+		<key>OSVersion</key><string>13.4.1</string>
+		<key>SupplementalOSVersionExtra</key><string>(c)</string>
+		<key>BuildVersion</key><string>22F82</string>
+		<key>SupplementalBuildVersion</key><string>22F770820d</string>
+		<key>IsSupervised</key><true/>
+	</dict>
+</dict></plist>`)
+	a, err := mdmcmd.ParseDeviceInformation(answer)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	mac, err := a.DeviceInformation.Mac()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(mac.Model, mac.Chip, mac.Version, mac.Build, mac.Supervised)
+	// Output:
+	// Mac14,2 apple-silicon 13.4.1 (c) 22F770820d true
+}

@@ -2,12 +2,11 @@ package mdmcmd
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/managedos/managedos/compat"
+	"github.com/managedos/managedos/internal/testseeds"
 )
 
 // FuzzParseAnswer checks that no input panics the answer parser (howett.net/plist
@@ -15,15 +14,7 @@ import (
 // use. The seeds are every answer in testdata and the hostile catalogue in
 // testdata/hostile.
 func FuzzParseAnswer(f *testing.F) {
-	files, _ := filepath.Glob("testdata/*.plist")
-	files = append(files, hostileFiles()...)
-	for _, name := range files {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
+	testseeds.Add(f, "testdata/*.plist", "testdata/hostile/*.*plist", "testdata/hostile/*.txt")
 	f.Add([]byte("bplist00"))
 	f.Add([]byte("hello"))
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -108,25 +99,10 @@ func FuzzScheduleRoundTrip(f *testing.F) {
 // failure wraps ErrInvalidAnswer. The seeds are the golden commands and the hostile
 // catalogue.
 func FuzzParseCommand(f *testing.F) {
-	files, _ := filepath.Glob("testdata/*.golden.plist")
-	files = append(files, hostileFiles()...)
-	for _, name := range files {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
+	testseeds.Add(f, "testdata/*.golden.plist", "testdata/hostile/*.*plist", "testdata/hostile/*.txt")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if _, err := ParseCommand(data); err != nil && !errors.Is(err, ErrInvalidAnswer) {
 			t.Fatalf("ParseCommand: %v", err)
 		}
 	})
-}
-
-// hostileFiles lists the cases of the hostile catalogue, for seeds.
-func hostileFiles() []string {
-	plists, _ := filepath.Glob("testdata/hostile/*.*plist")
-	texts, _ := filepath.Glob("testdata/hostile/*.txt")
-	return append(plists, texts...)
 }

@@ -100,10 +100,10 @@ func (o ParseOptions) ParseMachineInfo(data []byte) (*MachineInfo, error) {
 	if !ok {
 		return nil, fmt.Errorf("mdmcmd: machine info: want a dictionary, got %s: %w", plistType(top), ErrInvalidAnswer)
 	}
-	var errs []error
+	var errs errtext.Problems
 	info := readMachineInfo(dict{m: m, errs: &errs})
-	if len(errs) > 0 {
-		return nil, fmt.Errorf("mdmcmd: machine info: %w", errtext.Join(errs...))
+	if errs.Len() > 0 {
+		return nil, fmt.Errorf("mdmcmd: machine info: %w", errs.Err())
 	}
 	info.Raw = bytes.Clone(data)
 	return info, nil
@@ -119,13 +119,11 @@ func readMachineInfo(d dict) *MachineInfo {
 		Language:               d.str(keyLanguage, false),
 	}
 	info.Product, _ = d.text(keyProduct, true)
-	info.Build, _ = machineBuild(d, keyVersion, true)
-	info.SupplementalBuild, _ = machineBuild(d, keySupplementalBuild, false)
+	info.Build, _ = d.build(keyVersion, true)
+	info.SupplementalBuild, _ = d.build(keySupplementalBuild, false)
 	var sent bool
 	info.OSVersion, sent = machineVersion(d)
-	if v, ok := d.boolean(keyCanRequest, false); ok {
-		info.MDMCanRequestSoftwareUpdate = compat.FlagOf(v)
-	}
+	info.MDMCanRequestSoftwareUpdate = d.flag(keyCanRequest)
 	if !info.Build.IsValid() {
 		return info // VERSION is already reported; nothing to check against
 	}
@@ -140,19 +138,6 @@ func readMachineInfo(d dict) *MachineInfo {
 		d.fail(keyOSVersion, "missing (Apple requires it from macOS 14, and VERSION %v is %s)", info.Build, releaseName(info.Build))
 	}
 	return info
-}
-
-// machineBuild reads a build key; sent reports a non-empty string, valid or not.
-func machineBuild(d dict, key string, required bool) (b compat.Build, sent bool) {
-	s, sent := d.text(key, required)
-	if !sent {
-		return compat.Build{}, false
-	}
-	b, err := compat.ParseBuild(s)
-	if err != nil {
-		d.fail(key, "%s is not a macOS build", errtext.Quote(s))
-	}
-	return b, true
 }
 
 // machineVersion reads OS_VERSION with SUPPLEMENTAL_OS_VERSION_EXTRA; sent reports

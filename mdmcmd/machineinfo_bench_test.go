@@ -1,7 +1,6 @@
 package mdmcmd
 
 import (
-	"os"
 	"testing"
 
 	"github.com/managedos/managedos/compat"
@@ -10,10 +9,7 @@ import (
 // BenchmarkParseMachineInfo reads a macOS 14.4 MachineInfo (XML) and builds its
 // snapshot: the work an enrollment endpoint does once per enrolling Mac.
 func BenchmarkParseMachineInfo(b *testing.B) {
-	data, err := os.ReadFile("testdata/machineinfo_mac14_2_macos14_4.plist")
-	if err != nil {
-		b.Fatal(err)
-	}
+	data := readBench(b, "testdata/machineinfo_mac14_2_macos14_4.plist")
 	b.ReportAllocs()
 	for b.Loop() {
 		info, err := ParseMachineInfo(data)

@@ -2,11 +2,10 @@ package mdmcmd
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/managedos/managedos/compat"
+	"github.com/managedos/managedos/internal/testseeds"
 )
 
 // FuzzParseMachineInfo checks that no input panics the MachineInfo reader
@@ -15,14 +14,7 @@ import (
 // product, a valid build, and a version of the build's release. The seeds are the
 // samples in testdata and the corpus in testdata/fuzz/FuzzParseMachineInfo.
 func FuzzParseMachineInfo(f *testing.F) {
-	files, _ := filepath.Glob("testdata/machineinfo_*plist")
-	for _, name := range files {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
+	testseeds.Add(f, "testdata/machineinfo_*plist")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		info, err := ParseMachineInfo(data)
 		if err != nil {

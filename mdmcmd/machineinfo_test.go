@@ -13,6 +13,7 @@ import (
 
 	"github.com/managedos/managedos/compat"
 	"github.com/managedos/managedos/internal/errtext"
+	"github.com/managedos/managedos/internal/golden"
 )
 
 // machineInfoPlist wraps dictionary entries in an XML property list.
@@ -185,7 +186,7 @@ func TestParseMachineInfoGolden(t *testing.T) {
 				OS          string       `json:"os"`
 			}{info, info.Mac(), info.Release().ReleaseName(), info.CanRequestSoftwareUpdate(), info.DescribeOS()}, "", "  ")
 			require.NoError(t, err)
-			matchGolden(t, "testdata/"+name+".golden.json", append(got, '\n'))
+			golden.Bytes(t, "testdata/"+name+".golden.json", append(got, '\n'))
 		})
 	}
 }
@@ -261,6 +262,19 @@ func TestParseMachineInfoReportsEveryProblem(t *testing.T) {
 	for _, key := range []string{"UDID:", "PRODUCT: missing", "VERSION: missing", "OS_VERSION:"} {
 		assert.Contains(t, err.Error(), key)
 	}
+}
+
+// TestParseMachineInfoCountsTheProblemsItDoesNotList gives every key the wrong
+// type: ten problems, of which the message lists errtext.MaxErrors and counts the
+// rest.
+func TestParseMachineInfoCountsTheProblemsItDoesNotList(t *testing.T) {
+	var entries strings.Builder
+	for _, key := range []string{keyUDID, keySerial, keyProduct, keyVersion, keyOSVersion, keySupplementalBuild, keySupplementalExtra, keyDeviceID, keyCanRequest, keyLanguage} {
+		entries.WriteString("<key>" + key + "</key><dict/>")
+	}
+	_, err := ParseMachineInfo(machineInfoPlist(entries.String()))
+	require.ErrorIs(t, err, ErrInvalidAnswer)
+	assert.True(t, strings.HasSuffix(err.Error(), "\nand 2 more"), err.Error())
 }
 
 func TestParseMachineInfoLenient(t *testing.T) {
@@ -368,7 +382,7 @@ func TestMachineInfoAtLeast(t *testing.T) {
 // expects, against Apple's schema file copied into testdata, and that every key of
 // the schema is either read or ignored on purpose.
 func TestMachineInfoKeysMatchSchema(t *testing.T) {
-	schema := readSchemaKeys(t, "testdata/machineinfo.yaml")
+	schema := readSchemaKeys(t, "testdata/schema/machineinfo.yaml", "payloadkeys")
 	read := map[string]struct{ typ, macOS string }{
 		keyUDID:              {"string", ""},
 		keySerial:            {"string", ""},

@@ -92,14 +92,17 @@ func appendScheduleXML(b []byte, c wireCommand[wireSchedule]) []byte {
 	return w.b
 }
 
-// growBytes returns b with room for at least n more bytes. It is slices.Grow
-// without the temporary slice that the race detector keeps the compiler from
-// eliding, so TestSchedulePlistAllocatesOnce holds under -race too.
+// growBytes returns b with room for at least n more bytes, in one allocation when
+// it has not. Like append, it at least doubles the capacity, so that a caller
+// appending command after command to one buffer copies it a few times, not once
+// per command. (slices.Grow would too, but under -race with a second allocation,
+// a temporary the race detector keeps the compiler from eliding, which
+// TestSchedulePlistAllocatesOnce would count.)
 func growBytes(b []byte, n int) []byte {
 	if cap(b)-len(b) >= n {
 		return b
 	}
-	grown := make([]byte, len(b), len(b)+n)
+	grown := make([]byte, len(b), max(len(b)+n, 2*cap(b)))
 	copy(grown, b)
 	return grown
 }

@@ -1,8 +1,6 @@
 package mdmcmd
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 
 	"howett.net/plist"
@@ -10,6 +8,7 @@ import (
 	"github.com/managedos/managedos/compat"
 	"github.com/managedos/managedos/internal/enum"
 	"github.com/managedos/managedos/internal/errtext"
+	"github.com/managedos/managedos/internal/jsontext"
 )
 
 // SoftwareUpdateRequiredCode is the code of Apple's "software update required"
@@ -273,7 +272,7 @@ func (r SoftwareUpdateRequired) Encode(f BodyFormat) (body []byte, contentType s
 		return nil, "", err
 	}
 	if f == FormatJSON {
-		body, err = r.wire().json()
+		body, err = jsontext.Marshal(r.wire())
 	} else {
 		body, err = plist.MarshalIndent(r.wire(), plist.XMLFormat, "\t")
 	}
@@ -318,17 +317,6 @@ func (r SoftwareUpdateRequired) wire() wireRequired {
 		w.Details.RequireBetaProgram = &wireBetaProgram{Description: b.Description, Token: b.Token}
 	}
 	return w
-}
-
-// json encodes w compactly, without escaping HTML characters.
-func (w wireRequired) json() ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(w); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
 // wireRequired is the body as Apple's schema spells it.

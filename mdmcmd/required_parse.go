@@ -39,10 +39,10 @@ func (o ParseOptions) ParseSoftwareUpdateRequired(data []byte) (SoftwareUpdateRe
 	if !ok {
 		return SoftwareUpdateRequired{}, fmt.Errorf("mdmcmd: software update required: want a dictionary, got %s: %w", plistType(top), ErrInvalidAnswer)
 	}
-	var errs []error
+	var errs errtext.Problems
 	r := readRequired(dict{m: m, errs: &errs})
-	if len(errs) > 0 {
-		return SoftwareUpdateRequired{}, fmt.Errorf("mdmcmd: software update required: %w", errtext.Join(errs...))
+	if errs.Len() > 0 {
+		return SoftwareUpdateRequired{}, fmt.Errorf("mdmcmd: software update required: %w", errs.Err())
 	}
 	return r, nil
 }
@@ -90,13 +90,7 @@ func readRequired(d dict) SoftwareUpdateRequired {
 		}
 		r.OSVersion = v
 	}
-	if s, sent := details.text("BuildVersion", false); sent {
-		b, err := compat.ParseBuild(s)
-		if err != nil {
-			details.fail("BuildVersion", "%s is not a macOS build", errtext.Quote(s))
-		}
-		r.BuildVersion = b
-	}
+	r.BuildVersion, _ = details.build("BuildVersion", false)
 	if beta, ok := details.sub("RequireBetaProgram", false); ok {
 		r.RequireBetaProgram = BetaProgram{
 			Description: beta.str("Description", true),

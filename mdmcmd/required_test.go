@@ -13,6 +13,7 @@ import (
 	"howett.net/plist"
 
 	"github.com/managedos/managedos/compat"
+	"github.com/managedos/managedos/internal/golden"
 )
 
 var beta = BetaProgram{Description: "Example Corp macOS beta", Token: "c2VlZGluZy10b2tlbg"}
@@ -139,29 +140,17 @@ func TestSoftwareUpdateRequiredGolden(t *testing.T) {
 				got, contentType, err := tt.body.Encode(f)
 				require.NoError(t, err)
 				assert.Equal(t, f.ContentType(), contentType)
-				matchGolden(t, "testdata/"+tt.name+".golden."+f.String(), got)
+				golden.Bytes(t, "testdata/"+tt.name+".golden."+f.String(), got)
 			})
 		}
 	}
-}
-
-// matchGolden checks got against the golden file at path, which UPDATE_GOLDEN=1
-// rewrites first.
-func matchGolden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if os.Getenv("UPDATE_GOLDEN") != "" {
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err)
-	assert.Equal(t, string(want), string(got), path)
 }
 
 // TestSoftwareUpdateRequiredMatchesSchema decodes every golden body, in both
 // formats, and checks each key and its type against Apple's schema file copied into
 // testdata, and that every key the schema requires is there.
 func TestSoftwareUpdateRequiredMatchesSchema(t *testing.T) {
-	schema := readSchemaKeys(t, "testdata/softwareupdate.required.yaml")
+	schema := readSchemaKeys(t, "testdata/schema/softwareupdate.required.yaml", "payloadkeys")
 	for _, tt := range goldenBodies() {
 		for _, f := range []BodyFormat{FormatJSON, FormatPlist} {
 			t.Run(tt.name+"."+f.String(), func(t *testing.T) {

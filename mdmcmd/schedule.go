@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/managedos/managedos/compat"
 	"github.com/managedos/managedos/internal/errtext"
@@ -232,15 +231,4 @@ type wireUpdate struct {
 	Priority         string `plist:"Priority,omitempty"`
 	ProductKey       string `plist:"ProductKey,omitempty"`
 	ProductVersion   string `plist:"ProductVersion,omitempty"`
-}
-
-// printable reports whether s is valid UTF-8 without control characters, which XML
-// property lists cannot carry.
-func printable(s string) bool {
-	for _, r := range s {
-		if r == utf8.RuneError || r < 0x20 || r == 0x7f || (r >= 0xfffe && r <= 0xffff) {
-			return false
-		}
-	}
-	return utf8.ValidString(s)
 }

@@ -3,7 +3,6 @@ package mdmcmd
 import (
 	"errors"
 	"math/rand/v2"
-	"os"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -11,6 +10,7 @@ import (
 	"howett.net/plist"
 
 	"github.com/managedos/managedos/compat"
+	"github.com/managedos/managedos/internal/golden"
 )
 
 var (
@@ -177,12 +177,7 @@ func TestGoldenCommands(t *testing.T) {
 			require.NoError(t, err)
 			got, err := c.Plist()
 			require.NoError(t, err)
-			if os.Getenv("UPDATE_GOLDEN") != "" {
-				require.NoError(t, os.WriteFile("testdata/"+tt.golden, got, 0o644))
-			}
-			want, err := os.ReadFile("testdata/" + tt.golden)
-			require.NoError(t, err)
-			assert.Equal(t, string(want), string(got))
+			golden.Bytes(t, "testdata/"+tt.golden, got)
 
 			back, err := ParseCommand(got)
 			require.NoError(t, err)

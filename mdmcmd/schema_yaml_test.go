@@ -18,12 +18,13 @@ type schemaKey struct {
 	MacOS    string // supportedOS.macOS.introduced, "" when not given
 }
 
-// readSchemaKeys reads the payloadkeys of an apple/device-management schema file
-// into a map from dotted key path (details.OSVersion) to its key. It understands
+// readSchemaKeys reads one section of an apple/device-management schema file,
+// payloadkeys or responsekeys, into a map from dotted key path (details.OSVersion)
+// to its key. It understands
 // only the regular shape of those files: "- key: NAME" items whose fields are
 // indented two more spaces, with subkeys nested the same way. That keeps the test
 // free of a YAML dependency.
-func readSchemaKeys(t *testing.T, file string) map[string]schemaKey {
+func readSchemaKeys(t *testing.T, file, section string) map[string]schemaKey {
 	t.Helper()
 	data, err := os.ReadFile(file)
 	require.NoError(t, err)
@@ -33,8 +34,8 @@ func readSchemaKeys(t *testing.T, file string) map[string]schemaKey {
 		path   string
 	}
 	var stack []open
-	var section []string // the field names that open the current line's block, by depth
-	inPayloadKeys := false
+	var block []string // the field names that open the current line's block, by depth
+	inSection := false
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for sc.Scan() {
 		line := sc.Text()
@@ -45,10 +46,10 @@ func readSchemaKeys(t *testing.T, file string) map[string]schemaKey {
 		case trimmed == "":
 			continue
 		case indent == 0 && !item:
-			inPayloadKeys = trimmed == "payloadkeys:"
+			inSection = trimmed == section+":"
 			stack = stack[:0]
 			continue
-		case !inPayloadKeys:
+		case !inSection:
 			continue
 		}
 		if name, ok := strings.CutPrefix(trimmed, "- key: "); ok {
@@ -61,7 +62,7 @@ func readSchemaKeys(t *testing.T, file string) map[string]schemaKey {
 			}
 			stack = append(stack, open{indent, path})
 			keys[path] = schemaKey{}
-			section = section[:0]
+			block = block[:0]
 			continue
 		}
 		if len(stack) == 0 {
@@ -74,7 +75,7 @@ func readSchemaKeys(t *testing.T, file string) map[string]schemaKey {
 		}
 		k := keys[top.path]
 		if item { // a list item, written at its parent field's indent
-			if depth == 0 && len(section) == 1 && section[0] == "rangelist" {
+			if depth == 0 && len(block) == 1 && block[0] == "rangelist" {
 				k.Range = append(k.Range, strings.TrimSpace(strings.TrimPrefix(trimmed, "- ")))
 				keys[top.path] = k
 			}
@@ -82,27 +83,27 @@ func readSchemaKeys(t *testing.T, file string) map[string]schemaKey {
 		}
 		field, value, _ := strings.Cut(trimmed, ":")
 		value = strings.Trim(strings.TrimSpace(value), "'")
-		section = section[:min(depth, len(section))]
+		block = block[:min(depth, len(block))]
 		switch {
 		case depth == 0 && field == "type":
 			k.Type = strings.Trim(value, "<>")
 		case depth == 0 && field == "presence":
 			k.Presence = value
-		case depth == 2 && len(section) == 2 && section[0] == "supportedOS" && section[1] == "macOS" && field == "introduced":
+		case depth == 2 && len(block) == 2 && block[0] == "supportedOS" && block[1] == "macOS" && field == "introduced":
 			k.MacOS = value
 		}
 		keys[top.path] = k
-		if value == "" && len(section) == depth {
-			section = append(section, field)
+		if value == "" && len(block) == depth {
+			block = append(block, field)
 		}
 	}
 	require.NoError(t, sc.Err())
-	require.NotEmpty(t, keys, "no payloadkeys in %s", file)
+	require.NotEmpty(t, keys, "no %s in %s", section, file)
 	return keys
 }
 
 func TestReadSchemaKeys(t *testing.T) {
-	keys := readSchemaKeys(t, "testdata/softwareupdate.required.yaml")
+	keys := readSchemaKeys(t, "testdata/schema/softwareupdate.required.yaml", "payloadkeys")
 	want := map[string]schemaKey{
 		"code":                                   {Type: "string", Presence: "required", Range: []string{SoftwareUpdateRequiredCode}},
 		"description":                            {Type: "string", Presence: "optional"},

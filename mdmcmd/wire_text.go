@@ -29,12 +29,15 @@ func checkWireText(key, s string) error {
 	return nil
 }
 
-// plainText returns s for an error message: as it is when short and printable,
-// otherwise quoted and cut by errtext.Quote, so device text in a message stays small
-// and readable.
-func plainText(s string) string {
-	if len(s) <= errtext.MaxValue && printable(s) {
-		return s
+// printable reports whether s is one line of text an XML property list carries
+// unchanged and a person can read: valid UTF-8 without control characters (tab,
+// newline and carriage return included), DEL, U+FFFD (what invalid bytes become),
+// U+FFFE or U+FFFF.
+func printable(s string) bool {
+	for _, r := range s {
+		if r == utf8.RuneError || r < 0x20 || r == 0x7f || r == 0xfffe || r == 0xffff {
+			return false
+		}
 	}
-	return errtext.Quote(s)
+	return true
 }

@@ -5,6 +5,7 @@ package errtext
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -48,29 +49,63 @@ const MaxMessage = 4 * MaxValue
 // MaxMessage bytes, else cut by Quote. It is for errors of other packages, such as
 // encoding/json's or time's, which may quote a value from outside of any length.
 func Error(err error) string {
-	if s := err.Error(); len(s) <= MaxMessage {
+	s := err.Error()
+	if len(s) <= MaxMessage {
 		return s
 	}
-	return Quote(err.Error())
+	return Quote(s)
 }
 
 // Join joins errs like [errors.Join], nil ones dropped, but keeps only the first
 // MaxErrors and ends with an error saying how many more there were. Every error
 // kept, and so every sentinel they wrap, stays visible to [errors.Is].
 func Join(errs ...error) error {
-	kept := make([]error, 0, min(len(errs), MaxErrors+1))
-	n := 0
+	var p Problems
 	for _, err := range errs {
-		if err == nil {
-			continue
-		}
-		n++
-		if len(kept) < MaxErrors {
-			kept = append(kept, err)
-		}
+		p.Add(err)
 	}
-	if n > MaxErrors {
-		kept = append(kept, fmt.Errorf("and %d more", n-MaxErrors))
+	return p.Err()
+}
+
+// Problems collects the problems of one document one by one, as [Join] would join
+// them all: it keeps the first MaxErrors and only counts the rest, so a document
+// with millions of problems costs no more memory than one with MaxErrors. The zero
+// value is empty and ready to use.
+type Problems struct {
+	kept []error
+	n    int // problems added, kept or not
+}
+
+// Add records err; a nil err is no problem and is dropped.
+func (p *Problems) Add(err error) {
+	if err == nil {
+		return
+	}
+	p.n++
+	if len(p.kept) < MaxErrors {
+		p.kept = append(p.kept, err)
+	}
+}
+
+// AddAll records every problem of q, those q only counted included.
+func (p *Problems) AddAll(q *Problems) {
+	for _, err := range q.kept {
+		p.Add(err)
+	}
+	if dropped := q.n - len(q.kept); dropped > 0 {
+		p.n += dropped
+	}
+}
+
+// Len returns how many problems were added, kept or not.
+func (p *Problems) Len() int { return p.n }
+
+// Err returns the problems joined as Join joins them: the first MaxErrors, then
+// "and N more" when there were more; nil when there are none.
+func (p *Problems) Err() error {
+	kept := p.kept
+	if p.n > len(kept) {
+		kept = append(slices.Clip(kept), fmt.Errorf("and %d more", p.n-len(kept)))
 	}
 	return errors.Join(kept...)
 }

@@ -55,3 +55,21 @@ func TestErrorCutsOnlyLongMessages(t *testing.T) {
 	assert.Less(t, len(long), MaxValue+8)
 	assert.True(t, strings.HasPrefix(long, `"parsing time xxx`), long)
 }
+
+func TestProblemsCountWhatTheyDoNotKeep(t *testing.T) {
+	sentinel := errors.New("sentinel")
+	var item Problems
+	for i := range 12 {
+		item.Add(fmt.Errorf("key %d: %w", i, sentinel))
+	}
+	item.Add(nil)
+	assert.Equal(t, 12, item.Len())
+	var doc Problems
+	doc.Add(errors.New("first"))
+	doc.AddAll(&item)
+	assert.Equal(t, 13, doc.Len())
+	err := doc.Err()
+	assert.ErrorIs(t, err, sentinel)
+	assert.True(t, strings.HasSuffix(err.Error(), "\nand 5 more"), err.Error())
+	assert.NoError(t, (&Problems{}).Err())
+}

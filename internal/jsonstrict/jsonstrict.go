@@ -32,7 +32,8 @@ var ErrNotObject = errors.New("not a JSON object")
 // keys, values of the wrong type and a field's own errors are returned joined (at
 // most errtext.MaxErrors), each prefixed with its key; unknown keys are quoted and
 // cut with errtext.Quote. null leaves v unchanged. Embedded structs are not
-// supported.
+// supported. Unmarshal does not bound data's size or depth: check it against the
+// caller's limits (compat.Limits.CheckJSON) first.
 //
 // Unmarshal panics if v is not a non-nil pointer to a struct: that is a programming
 // error, not bad input.

@@ -1,9 +1,25 @@
-// Package jsontext writes JSON string literals byte for byte as encoding/json does
-// with HTML escaping off (json.Encoder.SetEscapeHTML(false)), for the places that
-// build JSON by appending instead of through reflection.
+// Package jsontext writes JSON as encoding/json does with HTML escaping off
+// (json.Encoder.SetEscapeHTML(false)): whole values through reflection, and string
+// literals byte for byte for the places that build JSON by appending.
 package jsontext
 
-import "unicode/utf8"
+import (
+	"bytes"
+	"encoding/json"
+	"unicode/utf8"
+)
+
+// Marshal returns the compact JSON of v as json.Marshal does, but with &, < and >
+// left as they are, so that text such as an XML property list stays readable.
+func Marshal(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
 
 // hex are the digits of \u00XX escapes.
 const hex = "0123456789abcdef"

@@ -45,3 +45,19 @@ func FuzzAppendString(f *testing.F) {
 		}
 	})
 }
+
+func TestMarshalIsAppendStringForStringsAndCompact(t *testing.T) {
+	for _, s := range samples {
+		got, err := Marshal(s)
+		require.NoError(t, err)
+		assert.Equalf(t, string(AppendString(nil, s)), string(got), "Marshal(%q)", s)
+	}
+	got, err := Marshal(struct {
+		A string `json:"a"`
+		B []int  `json:"b"`
+	}{"<p>&", []int{1, 2}})
+	require.NoError(t, err)
+	assert.Equal(t, `{"a":"<p>&","b":[1,2]}`, string(got))
+	_, err = Marshal(func() {})
+	assert.Error(t, err)
+}
