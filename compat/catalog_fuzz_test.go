@@ -2,9 +2,10 @@ package compat
 
 import (
 	"errors"
-	"os"
 	"slices"
 	"testing"
+
+	"github.com/managedos/managedos/internal/testseeds"
 )
 
 // FuzzParseCatalog checks that no feed panics the parser, that a refusal wraps
@@ -13,11 +14,7 @@ import (
 // ReleasesFor, and lookups that find what they list. Seeds: the real feed and the
 // shapes in testdata/fuzz/FuzzParseCatalog.
 func FuzzParseCatalog(f *testing.F) {
-	fixture, err := os.ReadFile("testdata/gdmf_pmv_sofa_cached.json")
-	if err != nil {
-		f.Fatal(err)
-	}
-	f.Add(fixture)
+	testseeds.Add(f, "testdata/gdmf_pmv_sofa_cached.json")
 	f.Add([]byte(`{"PublicAssetSets":{"macOS":[{"ProductVersion":"26.6.2","Build":"25G83","PostingDate":"2026-08-17","SupportedDevices":["J413AP"]}]}}`))
 	f.Add([]byte(`{"etag":"x","data":{"PublicBackgroundSecurityImprovements":{"macOS":[{"ProductVersion":"26.3.1","ProductVersionExtra":"(a)","Build":"25D771280a","PrerequisiteBuild":"25D2128","SupportedDevices":["J413AP"]}]}}}`))
 	f.Add([]byte(`{"AssetSets":{"macOS":[{"ProductVersion":"26.x"}]}}`))

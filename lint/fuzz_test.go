@@ -2,10 +2,10 @@ package lint_test
 
 import (
 	"os"
-	"path/filepath"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/managedos/managedos/internal/testseeds"
 	"github.com/managedos/managedos/lint"
 )
 
@@ -15,14 +15,7 @@ import (
 // it. The seeds are every document in testdata, and the fuzzer's input is checked
 // alone and beside an enforcement declaration, for the rules across documents.
 func FuzzCheck(f *testing.F) {
-	files, _ := filepath.Glob("testdata/*.*")
-	for _, name := range files {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
+	testseeds.Add(f, "testdata/*.*")
 	f.Add([]byte("bplist00"))
 	f.Add([]byte(`{"Type":"com.apple.configuration.softwareupdate.enforcement.specific","Payload":[]}`))
 	f.Add([]byte(`{"Type":"com.apple.configuration.softwareupdate.settings","Payload":{"Deferrals":{"MajorPeriodInDays":1e400}}}`))
